@@ -1,0 +1,105 @@
+package dev.clustersweep.sweep;
+
+import dev.clustersweep.BadInputException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Where a sweep's files live: {@code .sweep/JOBNAME/} under the working directory. See
+ * docs/layout.md for what each file holds.
+ */
+public record SweepDirectory(Path workDir, String jobName) {
+
+    public static final String ROOT = ".sweep";
+    public static final int CHUNK = 1000;
+    private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+    public SweepDirectory {
+        workDir = workDir.toAbsolutePath().normalize();
+        checkJobName(jobName);
+    }
+
+    /** Job names become directory and scheduler job names: keep them to a safe alphabet. */
+    public static String checkJobName(String jobName) {
+        if (jobName == null || !JOB_NAME.matcher(jobName).matches() || jobName.equals(".") || jobName.equals("..")) {
+            throw new BadInputException("bad jobname '" + jobName + "': expected letters, digits, '.', '_' or '-'");
+        }
+        return jobName;
+    }
+
+    public Path root() {
+        return workDir.resolve(ROOT).resolve(jobName);
+    }
+
+    public Path jobFile() {
+        return root().resolve("jobs.json");
+    }
+
+    public Path settingsFile() {
+        return root().resolve("sweep.json");
+    }
+
+    public Path commandsDir() {
+        return root().resolve("commands");
+    }
+
+    public Path commandsChunk(long taskId) {
+        return commandsDir().resolve(String.format("%06d.txt", taskId / CHUNK));
+    }
+
+    public Path scriptsDir() {
+        return root().resolve("scripts");
+    }
+
+    public Path wrapper() {
+        return scriptsDir().resolve("wrapper.sh");
+    }
+
+    public Path multiWrapper() {
+        return scriptsDir().resolve("multiwrapper.sh");
+    }
+
+    public Path submissionsDir() {
+        return root().resolve("submissions");
+    }
+
+    public Path submission(int number) {
+        return submissionsDir().resolve(String.format("%06d.json", number));
+    }
+
+    public Path groups(int submission) {
+        return root().resolve("groups").resolve(String.format("%06d.txt", submission));
+    }
+
+    public Path statusDir() {
+        return root().resolve("status");
+    }
+
+    public Path startRecord(long taskId, int attempt) {
+        return statusDir().resolve(taskId + "." + attempt + ".start");
+    }
+
+    public Path endRecord(long taskId, int attempt) {
+        return statusDir().resolve(taskId + "." + attempt + ".end");
+    }
+
+    public Path logsDir() {
+        return root().resolve("logs");
+    }
+
+    public Path stdout(long taskId, int attempt) {
+        return logsDir().resolve(taskId + "." + attempt + ".out");
+    }
+
+    public Path stderr(long taskId, int attempt) {
+        return logsDir().resolve(taskId + "." + attempt + ".err");
+    }
+
+    public Path schedulerLogsDir() {
+        return logsDir().resolve("scheduler");
+    }
+
+    public Path launchLock() {
+        return root().resolve("launch.lock");
+    }
+}
