@@ -67,6 +67,14 @@ public record SweepDirectory(Path workDir, String jobName) {
         return submissionsDir().resolve(String.format("%06d.json", number));
     }
 
+    public Path cancelsDir() {
+        return root().resolve("cancels");
+    }
+
+    public Path cancel(int number) {
+        return cancelsDir().resolve(String.format("%06d.json", number));
+    }
+
     public Path groups(int submission) {
         return root().resolve("groups").resolve(String.format("%06d.txt", submission));
     }

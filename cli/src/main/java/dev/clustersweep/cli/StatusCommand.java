@@ -1,0 +1,97 @@
+package dev.clustersweep.cli;
+
+import dev.clustersweep.BadInputException;
+import dev.clustersweep.engine.PollPolicy;
+import dev.clustersweep.engine.Sweep;
+import dev.clustersweep.engine.SweepStatus;
+import dev.clustersweep.state.TaskState;
+import dev.clustersweep.state.TaskStatus;
+import dev.clustersweep.tasks.TaskList;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", sortOptions = false,
+        description = {"Show a sweep's task counts and each task's state.",
+                "Asks the scheduler once and reads the wrappers' records, so it tells the truth even after the"
+                        + " launching process died."})
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    JobOptions job;
+
+    @Option(names = {"--tasklist", "-t"}, paramLabel = "LIST", converter = TaskListConverter.class,
+            description = "Only these task ids.")
+    TaskList tasks;
+
+    @Option(names = "--state", paramLabel = "STATE", split = ",",
+            description = "Only tasks in these states (e.g. FAILED,TIMEOUT).")
+    Set<TaskState> states;
+
+    @Option(names = "--summary", description = "Only the counts, no line per task.")
+    boolean summary;
+
+    @Option(names = "--wait", description = "Wait until no task is PENDING or RUNNING, showing progress.")
+    boolean await;
+
+    @Override
+    public Integer call() throws Exception {
+        Sweep sweep = job.open();
+        if (!sweep.exists()) {
+            throw new BadInputException("no sweep named '" + job.jobName + "' here: expected a jobname from "
+                    + "'sweep list'");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        SweepStatus status;
+        if (await) {
+            var saved = sweep.savedOptions();
+            status = new Progress(out).await(sweep, PollPolicy.forBackend(saved == null ? "local" : saved.backend()));
+        } else {
+            status = sweep.status();
+        }
+        out.println(job.jobName + ": " + status.summary());
+        if (!summary) {
+            printTasks(status, out);
+        }
+        return exitStatus(status, null);
+    }
+
+    private void printTasks(SweepStatus status, PrintWriter out) {
+        long now = Instant.now().getEpochSecond();
+        out.printf("%8s  %-9s  %4s  %7s  %-16s  %8s  %s%n", "task", "state", "exit", "attempt", "host", "seconds",
+                "detail");
+        for (TaskStatus t : status.tasks()) {
+            if ((tasks != null && !tasks.contains(t.id())) || (states != null && !states.contains(t.state()))) {
+                continue;
+            }
+            Long seconds = t.durationSeconds(now);
+            out.printf("%8d  %-9s  %4s  %7s  %-16s  %8s  %s%n", t.id(), t.state(),
+                    t.exitCode() == null ? "" : t.exitCode(), t.attempt() == 0 ? "" : t.attempt(),
+                    t.host() == null ? "" : t.host(), seconds == null ? "" : seconds,
+                    t.detail() == null ? "" : t.detail());
+        }
+    }
+
+    /** 0 when every task succeeded, 1 otherwise (active tasks count as not yet succeeded). */
+    static int exitStatus(SweepStatus status, PrintWriter out) {
+        if (status.allSucceeded()) {
+            if (out != null) {
+                out.println(status.summary());
+            }
+            return 0;
+        }
+        if (out != null) {
+            long bad = status.unsuccessful().size();
+            out.println(status.summary() + (bad > 0 ? " (" + bad + " unsuccessful: " + status.unsuccessful() + ")" : ""));
+        }
+        return SweepCommand.EXIT_TASKS_FAILED;
+    }
+}

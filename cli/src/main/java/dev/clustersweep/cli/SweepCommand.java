@@ -1,0 +1,63 @@
+package dev.clustersweep.cli;
+
+import dev.clustersweep.BadInputException;
+import dev.clustersweep.backend.BackendException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/**
+ * {@code sweep}: run a program over a grid of arguments as job arrays on Slurm, Grid Engine or local
+ * cores. A drop-in for onager's command line.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, version = "sweep 0.1.0",
+        description = "Run a program over a grid of arguments as job arrays on Slurm, Grid Engine or local cores.",
+        subcommands = {PrelaunchCommand.class, LaunchCommand.class, StatusCommand.class, ListCommand.class,
+                CancelCommand.class, ConfigCommand.class, HelpCommand.class},
+        footer = {"", "Exit status: 0 when every task succeeded, 1 when some task did not, 2 for bad input,",
+                "3 when the scheduler refused or could not be reached."})
+public final class SweepCommand implements Runnable {
+
+    public static final int EXIT_TASKS_FAILED = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_SCHEDULER = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: prelaunch, launch, "
+                + "status, list, cancel, config or help");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line; returns the exit status instead of exiting, for tests. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new SweepCommand());
+        cli.setOut(out).setErr(err);
+        cli.getSubcommands().get("prelaunch").setUnmatchedOptionsArePositionalParams(true);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("sweep: " + e.getMessage());
+            err.println("Try 'sweep help " + (e.getCommandLine().getCommandName().equals("sweep") ? ""
+                    : e.getCommandLine().getCommandName()) + "'.");
+            return EXIT_BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof BadInputException) {
+                err.println("sweep: " + e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            if (e instanceof BackendException) {
+                err.println("sweep: " + e.getMessage());
+                return EXIT_SCHEDULER;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.clustersweep.backend;
+
+import dev.clustersweep.sweep.SchedulerJob;
+import dev.clustersweep.sweep.Submission;
+import dev.clustersweep.tasks.TaskList;
+import java.util.List;
+
+/**
+ * A place tasks run: Slurm, Grid Engine or this machine's cores. Every backend runs the same
+ * wrapper scripts, so task states come from the same records; a backend only submits, answers
+ * polls and cancels.
+ */
+public interface Backend {
+
+    String name();
+
+    /** What {@link #submit} would run, one shell-quoted line each, for {@code --dry-run}. */
+    List<String> plan(SubmitRequest request) throws BackendException;
+
+    /** Submits; returns the jobs the scheduler accepted. Throws without side effects it can avoid. */
+    List<SchedulerJob> submit(SubmitRequest request) throws BackendException;
+
+    /** One query for all of these submissions' tasks. */
+    SchedulerView poll(List<Submission> submissions) throws BackendException;
+
+    /** Cancels these tasks of this submission (pending ones never start, running ones are stopped). */
+    void cancel(Submission submission, TaskList tasks) throws BackendException;
+
+    /** Scheduler commands run so far by this backend object. */
+    default long schedulerCalls() {
+        return 0;
+    }
+}

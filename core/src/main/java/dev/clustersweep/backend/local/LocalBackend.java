@@ -1,0 +1,132 @@
+package dev.clustersweep.backend.local;
+
+import dev.clustersweep.backend.Backend;
+import dev.clustersweep.backend.SchedulerView;
+import dev.clustersweep.backend.SubmitRequest;
+import dev.clustersweep.shell.ShellQuote;
+import dev.clustersweep.state.AttemptRecord;
+import dev.clustersweep.state.SchedulerTask;
+import dev.clustersweep.state.StatusFiles;
+import dev.clustersweep.sweep.SchedulerJob;
+import dev.clustersweep.sweep.Submission;
+import dev.clustersweep.sweep.SweepDirectory;
+import dev.clustersweep.tasks.TaskList;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs tasks on this machine's cores. The pool lives in the launching process; another process
+ * (sweep status, sweep cancel) tells what happens from the records and the wrappers' pids.
+ */
+public final class LocalBackend implements Backend {
+
+    public static final String NAME = "local";
+
+    private final SweepDirectory dir;
+    private final Map<Integer, LocalPool> pools = new ConcurrentHashMap<>();
+
+    public LocalBackend(SweepDirectory dir) {
+        this.dir = dir;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Default parallelism: as many tasks as the cores allow at {@code cpus} cores each. */
+    public static int defaultWorkers(int cpus) {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, cpus));
+    }
+
+    private static int workers(SubmitRequest request) {
+        int max = request.options().maxTasks();
+        int workers = max > 0 ? max : defaultWorkers(request.options().resources().cpus());
+        return (int) Math.max(1, Math.min(workers, request.tasks().size()));
+    }
+
+    @Override
+    public List<String> plan(SubmitRequest request) {
+        return List.of("run tasks " + request.tasks() + ", at most " + workers(request) + " at once, each as: "
+                + "SWEEP_ARRAY_INDEX=<id> bash " + ShellQuote.quote(request.dir().wrapper().toString()) + " "
+                + request.submission() + " 0");
+    }
+
+    @Override
+    public List<SchedulerJob> submit(SubmitRequest request) {
+        pools.put(request.submission(), new LocalPool(request.dir(), request.submission(), request.tasks(),
+                request.options(), workers(request)));
+        return List.of(new SchedulerJob(NAME, request.tasks(), 0, 1));
+    }
+
+    @Override
+    public SchedulerView poll(List<Submission> submissions) {
+        Map<Integer, Boolean> launcherAlive = new HashMap<>();
+        Map<Long, AttemptRecord> records = null;
+        for (Submission s : submissions) {
+            if (!pools.containsKey(s.number())) {
+                launcherAlive.put(s.number(), s.launcher() != null && s.launcher().isAlive());
+                if (records == null) {
+                    records = StatusFiles.latestAttempts(dir);
+                }
+            }
+        }
+        Map<Long, AttemptRecord> startRecords = records == null ? Map.of() : records;
+        long now = Instant.now().getEpochSecond();
+        return (submission, taskId) -> {
+            LocalPool pool = pools.get(submission.number());
+            if (pool != null) {
+                return pool.lookup(taskId);
+            }
+            AttemptRecord record = startRecords.get(taskId);
+            boolean started = record != null && record.submission() == submission.number();
+            if (started && !record.ended() && wrapperAlive(record, now)) {
+                return SchedulerTask.RUNNING;
+            }
+            if (!started && launcherAlive.getOrDefault(submission.number(), false)) {
+                return SchedulerTask.PENDING;
+            }
+            return SchedulerTask.UNKNOWN;
+        };
+    }
+
+    @Override
+    public void cancel(Submission submission, TaskList tasks) {
+        LocalPool pool = pools.get(submission.number());
+        if (pool != null) {
+            pool.cancel(tasks);
+            return;
+        }
+        // Another process runs the pool: it skips the cancelled ids from the cancel record; stop the
+        // running wrappers here.
+        long now = Instant.now().getEpochSecond();
+        for (AttemptRecord record : StatusFiles.latestAttempts(dir).values()) {
+            if (record.submission() == submission.number() && !record.ended() && tasks.contains(record.taskId())
+                    && wrapperAlive(record, now)) {
+                LocalPool.signal(record.pid(), "TERM");
+            }
+        }
+    }
+
+    /** Waits for this process's pools to finish, e.g. after a cancel at shutdown. */
+    public void awaitPools(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        for (LocalPool pool : pools.values()) {
+            pool.awaitDone(Math.max(1, deadline - System.currentTimeMillis()));
+        }
+    }
+
+    /** True when the wrapper of this record runs here; a reused pid started after the record is not it. */
+    private static boolean wrapperAlive(AttemptRecord record, long nowSeconds) {
+        if (record.host() != null && !record.host().equals(dev.clustersweep.sweep.Launcher.hostName())) {
+            return false;
+        }
+        return ProcessHandle.of(record.pid()).filter(ProcessHandle::isAlive)
+                .flatMap(p -> p.info().startInstant())
+                .map(start -> start.getEpochSecond() <= record.start() + 1)
+                .orElse(false);
+    }
+}

@@ -1,0 +1,217 @@
+package dev.clustersweep.backend.local;
+
+import dev.clustersweep.backend.LaunchOptions;
+import dev.clustersweep.state.SchedulerTask;
+import dev.clustersweep.state.TaskState;
+import dev.clustersweep.sweep.SweepDirectory;
+import dev.clustersweep.sweep.SweepRecords;
+import dev.clustersweep.tasks.TaskList;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.PrimitiveIterator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local backend's scheduler for one submission: {@code workers} threads take task ids in
+ * increasing order and run each through wrapper.sh. Ids are taken from the task list's iterator, so
+ * a million-task submission holds no per-task objects beyond the running ones.
+ */
+final class LocalPool {
+
+    private final SweepDirectory dir;
+    private final int submission;
+    private final LaunchOptions options;
+    private final PrimitiveIterator.OfLong queue;
+    private final Map<Long, Process> running = new ConcurrentHashMap<>();
+    private final Map<Long, Boolean> timedOut = new ConcurrentHashMap<>();
+    private final Map<Long, String> startFailures = new ConcurrentHashMap<>();
+    private final CountDownLatch finished;
+    private final ScheduledExecutorService timers;
+    private volatile long nextId;
+    private volatile TaskList cancelled = TaskList.empty();
+    private volatile long cancelsSeenAt = -1;
+
+    LocalPool(SweepDirectory dir, int submission, TaskList tasks, LaunchOptions options, int workers) {
+        this.dir = dir;
+        this.submission = submission;
+        this.options = options;
+        this.queue = tasks.iterator();
+        this.nextId = queue.hasNext() ? -1 : Long.MAX_VALUE;
+        this.finished = new CountDownLatch(workers);
+        this.timers = Executors.newSingleThreadScheduledExecutor(daemon("sweep-local-timer"));
+        for (int i = 0; i < workers; i++) {
+            Thread worker = new Thread(this::work, "sweep-local-" + submission + "-" + i);
+            worker.start();
+        }
+    }
+
+    /** What this pool knows of a task it was given. */
+    SchedulerTask lookup(long taskId) {
+        if (running.containsKey(taskId)) {
+            return SchedulerTask.RUNNING;
+        }
+        String failure = startFailures.get(taskId);
+        if (failure != null) {
+            return SchedulerTask.error(failure);
+        }
+        if (timedOut.containsKey(taskId)) {
+            return SchedulerTask.ended(TaskState.TIMEOUT, null, "killed at the time limit");
+        }
+        long next = nextId;
+        boolean queued = next == -1 || taskId >= next;
+        if (queued && !cancelled.contains(taskId)) {
+            return SchedulerTask.PENDING;
+        }
+        return SchedulerTask.UNKNOWN; // done: its end record tells how
+    }
+
+    void cancel(TaskList tasks) {
+        synchronized (this) {
+            cancelled = cancelled.union(tasks);
+        }
+        for (Map.Entry<Long, Process> entry : running.entrySet()) {
+            if (tasks.contains(entry.getKey())) {
+                entry.getValue().destroy(); // SIGTERM: the wrapper stops its task group and records it
+            }
+        }
+    }
+
+    boolean isDone() {
+        return finished.getCount() == 0;
+    }
+
+    /** Waits until every worker has stopped, or the timeout passed. */
+    boolean awaitDone(long millis) throws InterruptedException {
+        return finished.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void work() {
+        try {
+            long id;
+            while ((id = take()) > 0) {
+                if (!isCancelled(id)) {
+                    runTask(id);
+                }
+            }
+        } finally {
+            finished.countDown();
+            if (finished.getCount() == 0) {
+                timers.shutdownNow();
+            }
+        }
+    }
+
+    private synchronized long take() {
+        if (!queue.hasNext()) {
+            nextId = Long.MAX_VALUE;
+            return -1;
+        }
+        long id = queue.nextLong();
+        nextId = id + 1;
+        return id;
+    }
+
+    private boolean isCancelled(long id) {
+        refreshCancels();
+        return cancelled.contains(id);
+    }
+
+    /** Cancels may come from another process (sweep cancel): re-read the records when they change. */
+    private void refreshCancels() {
+        File folder = dir.cancelsDir().toFile();
+        long modified = folder.lastModified();
+        if (modified == cancelsSeenAt) {
+            return;
+        }
+        cancelsSeenAt = modified;
+        TaskList fromRecords = TaskList.empty();
+        for (var c : new SweepRecords(dir).cancellations()) {
+            if (c.submission() == submission) {
+                fromRecords = fromRecords.union(c.tasks());
+            }
+        }
+        synchronized (this) {
+            cancelled = cancelled.union(fromRecords);
+        }
+    }
+
+    private void runTask(long id) {
+        ProcessBuilder builder = new ProcessBuilder("bash", dir.wrapper().toString(), Integer.toString(submission),
+                "0");
+        builder.environment().put("SWEEP_ARRAY_INDEX", Long.toString(id));
+        builder.environment().put("SWEEP_KILL_GRACE", Integer.toString(options.killGraceSeconds()));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Path log = dir.schedulerLogsDir().resolve(String.format("local-%06d.log", submission));
+        Process process;
+        try {
+            Files.createDirectories(log.getParent());
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            process = builder.start();
+        } catch (IOException e) {
+            startFailures.put(id, "cannot start wrapper.sh: " + e.getMessage());
+            return;
+        }
+        running.put(id, process);
+        var timer = options.resources().durationSeconds() > 0
+                ? timers.schedule(() -> timeOut(id, process), options.resources().durationSeconds(), TimeUnit.SECONDS)
+                : null;
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+        } finally {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            running.remove(id);
+        }
+    }
+
+    /** The time limit: warn (USR1), then stop (TERM); the wrapper records a timeout. */
+    private void timeOut(long id, Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
+        timedOut.put(id, true);
+        signal(process.pid(), "USR1");
+        process.destroy();
+        // The wrapper kills the task group after its grace period; make sure the wrapper goes too.
+        timers.schedule(() -> {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }, options.killGraceSeconds() + 5L, TimeUnit.SECONDS);
+    }
+
+    static void signal(long pid, String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // the process is gone or kill is missing: nothing left to signal
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    List<Process> runningProcesses() {
+        return List.copyOf(running.values());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

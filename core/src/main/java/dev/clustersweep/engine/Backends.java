@@ -1,0 +1,55 @@
+package dev.clustersweep.engine;
+
+import dev.clustersweep.BadInputException;
+import dev.clustersweep.backend.Backend;
+import dev.clustersweep.backend.local.LocalBackend;
+import dev.clustersweep.sweep.SweepDirectory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The backends by name, one object each per sweep, so that the local backend's pool and a
+ * cluster backend's call counts live as long as the sweep's handle.
+ */
+public final class Backends {
+
+    private static final Map<String, Function<SweepDirectory, Backend>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        FACTORIES.put(LocalBackend.NAME, LocalBackend::new);
+    }
+
+    private final SweepDirectory dir;
+    private final Map<String, Backend> instances = new LinkedHashMap<>();
+
+    public Backends(SweepDirectory dir) {
+        this.dir = dir;
+    }
+
+    public static List<String> names() {
+        return List.copyOf(FACTORIES.keySet());
+    }
+
+    /** Registers a backend; cluster backends add themselves here. */
+    public static synchronized void register(String name, Function<SweepDirectory, Backend> factory) {
+        FACTORIES.put(name, factory);
+    }
+
+    public static String check(String name) {
+        if (!FACTORIES.containsKey(name)) {
+            throw new BadInputException("unknown backend '" + name + "': expected one of " + String.join(", ", names()));
+        }
+        return name;
+    }
+
+    public synchronized Backend get(String name) {
+        check(name);
+        return instances.computeIfAbsent(name, n -> FACTORIES.get(n).apply(dir));
+    }
+
+    public synchronized long schedulerCalls() {
+        return instances.values().stream().mapToLong(Backend::schedulerCalls).sum();
+    }
+}

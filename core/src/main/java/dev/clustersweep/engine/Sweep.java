@@ -1,0 +1,341 @@
+package dev.clustersweep.engine;
+
+import dev.clustersweep.BadInputException;
+import dev.clustersweep.backend.Backend;
+import dev.clustersweep.backend.BackendException;
+import dev.clustersweep.backend.LaunchOptions;
+import dev.clustersweep.backend.SchedulerView;
+import dev.clustersweep.backend.SubmitRequest;
+import dev.clustersweep.config.SweepConfig;
+import dev.clustersweep.io.AtomicFiles;
+import dev.clustersweep.jobfile.Job;
+import dev.clustersweep.jobfile.JobFile;
+import dev.clustersweep.scripts.CommandChunks;
+import dev.clustersweep.scripts.EnvironmentSetup;
+import dev.clustersweep.scripts.WrapperScripts;
+import dev.clustersweep.state.AttemptRecord;
+import dev.clustersweep.state.StateRules;
+import dev.clustersweep.state.StatusFiles;
+import dev.clustersweep.state.TaskStatus;
+import dev.clustersweep.sweep.Cancellation;
+import dev.clustersweep.sweep.Launcher;
+import dev.clustersweep.sweep.SchedulerJob;
+import dev.clustersweep.sweep.Submission;
+import dev.clustersweep.sweep.SweepDirectory;
+import dev.clustersweep.sweep.SweepJson;
+import dev.clustersweep.sweep.SweepRecords;
+import dev.clustersweep.tasks.TaskList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One sweep and what can be done with it: launch (or relaunch) tasks, tell their states, cancel
+ * them, wait for them. The command line and the Jenkins plugin both call this; it keeps no state of
+ * its own beyond the backends' objects, so any process can pick a sweep up from its directory.
+ */
+public final class Sweep {
+
+    private final SweepDirectory dir;
+    private final SweepRecords records;
+    private final Backends backends;
+    private final SweepConfig config;
+    private TaskList jobIds;
+    private long jobIdsStamp = -1;
+
+    public Sweep(SweepDirectory dir, SweepConfig config) {
+        this.dir = dir;
+        this.records = new SweepRecords(dir);
+        this.backends = new Backends(dir);
+        this.config = config;
+    }
+
+    public static Sweep open(Path workDir, String jobName) {
+        SweepDirectory dir = new SweepDirectory(workDir, jobName);
+        return new Sweep(dir, SweepConfig.forWorkDir(dir.workDir()));
+    }
+
+    public SweepDirectory directory() {
+        return dir;
+    }
+
+    public Backends backends() {
+        return backends;
+    }
+
+    public boolean exists() {
+        return Files.exists(dir.jobFile()) || !records.submissions().isEmpty();
+    }
+
+    /** Launches (or relaunches) tasks; see {@link LaunchRequest}. */
+    public LaunchResult launch(LaunchRequest request) throws BackendException, IOException {
+        LaunchOptions options = request.options();
+        Backend backend = backends.get(options.backend());
+        if (request.command() != null && request.jobFile() != null) {
+            throw new BadInputException("give either --command or --jobfile, not both");
+        }
+        if (request.command() != null && request.command().isBlank()) {
+            throw new BadInputException("bad --command '': expected a command line to run");
+        }
+        Path source = request.jobFile() != null ? request.jobFile().toAbsolutePath().normalize() : dir.jobFile();
+        boolean replacesJobs = request.command() != null || !source.equals(dir.jobFile());
+        TaskList ids;
+        if (request.command() != null) {
+            ids = TaskList.of(1);
+        } else if (!Files.exists(source)) {
+            throw new BadInputException("no jobfile for sweep '" + dir.jobName() + "' at " + source
+                    + ": expected 'sweep prelaunch +jobname " + dir.jobName() + " ...' first, or --jobfile or --command");
+        } else {
+            ids = JobFile.ids(source);
+        }
+        if (ids.isEmpty()) {
+            throw new BadInputException("jobfile " + source + " has no tasks: expected at least one");
+        }
+        TaskList selected = request.tasks() == null ? ids : checkWithin(request.tasks(), ids);
+
+        try (LaunchLock lock = LaunchLock.take(dir)) {
+            List<Submission> history = records.submissions();
+            if (replacesJobs && !history.isEmpty() && !sameJobs(source, request.command())) {
+                throw new BadInputException("sweep '" + dir.jobName() + "' was already launched with other tasks: "
+                        + "expected another --jobname, or a relaunch without --jobfile/--command");
+            }
+            if (!history.isEmpty()) {
+                SweepStatus current = status();
+                if (request.failedOnly()) {
+                    selected = selected.intersect(current.unsuccessful());
+                }
+                TaskList busy = selected.intersect(current.activeIds());
+                if (!busy.isEmpty()) {
+                    throw new BadInputException("sweep '" + dir.jobName() + "' still has " + busy.size()
+                            + " active task(s) among those selected (" + busy + "): expected them to end first, "
+                            + "or 'sweep cancel --jobname " + dir.jobName() + "'");
+                }
+            } else if (request.failedOnly()) {
+                selected = TaskList.empty();
+            }
+            int number = records.nextSubmissionNumber();
+            SubmitRequest submit = new SubmitRequest(dir, number, selected, options);
+            if (selected.isEmpty()) {
+                return new LaunchResult(selected, null, List.of());
+            }
+            if (request.dryRun()) {
+                return new LaunchResult(selected, null, backend.plan(submit));
+            }
+            prepare(source, request.command(), options);
+            List<SchedulerJob> jobs = backend.submit(submit);
+            Submission submission = new Submission(number, backend.name(), System.currentTimeMillis(), selected,
+                    Launcher.current(), jobs);
+            records.write(submission);
+            return new LaunchResult(selected, submission, backend.plan(submit));
+        }
+    }
+
+    /** Writes what the wrappers read: jobs.json, the command chunks, the scripts and settings. */
+    private void prepare(Path source, String command, LaunchOptions options) throws IOException {
+        if (command != null) {
+            JobFile.write(dir.jobFile(), List.of(new Job(1, command, "")));
+        } else if (!source.equals(dir.jobFile())) {
+            Path target = dir.jobFile();
+            AtomicFiles.write(target, out -> out.write(Files.readString(source)));
+        }
+        jobIds = null;
+        try (var jobs = JobFile.open(dir.jobFile())) {
+            CommandChunks.write(dir, jobs.iterator());
+        }
+        WrapperScripts.render(dir, withConfig(options.environment(), options.backend()));
+        AtomicFiles.write(dir.settingsFile(), out -> SweepJson.mapper().writeValue(out, options));
+    }
+
+    /** The backend's configured header and footer go around the launch's own set-up. */
+    private EnvironmentSetup withConfig(EnvironmentSetup setup, String backend) {
+        List<String> header = new ArrayList<>(lines(config.get(backend, "header")));
+        header.addAll(setup.header());
+        List<String> footer = new ArrayList<>(setup.footer());
+        footer.addAll(lines(config.get(backend, "footer")));
+        return new EnvironmentSetup(header, footer, setup.venv(), setup.conda(), setup.env());
+    }
+
+    private static List<String> lines(String text) {
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
+
+    private boolean sameJobs(Path source, String command) throws IOException {
+        if (!Files.exists(dir.jobFile())) {
+            return false;
+        }
+        if (command != null) {
+            try (var jobs = JobFile.open(dir.jobFile())) {
+                var it = jobs.iterator();
+                if (!it.hasNext()) {
+                    return false;
+                }
+                Job first = it.next();
+                return !it.hasNext() && first.id() == 1 && first.command().equals(command);
+            }
+        }
+        return Files.mismatch(source, dir.jobFile()) == -1;
+    }
+
+    /** The launch settings saved by the latest launch, for a relaunch with the same settings. */
+    public LaunchOptions savedOptions() {
+        if (!Files.exists(dir.settingsFile())) {
+            return null;
+        }
+        try {
+            return SweepJson.mapper().readValue(dir.settingsFile().toFile(), LaunchOptions.class);
+        } catch (IOException e) {
+            throw new BadInputException("corrupt settings file " + dir.settingsFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every launched task's state: the schedulers are asked first (one call each), then the records read. */
+    public SweepStatus status() throws BackendException {
+        List<Submission> submissions = records.submissions();
+        List<SweepRecords.Holding> holdings = SweepRecords.holdings(submissions);
+        Map<String, List<Submission>> byBackend = new LinkedHashMap<>();
+        for (SweepRecords.Holding h : holdings) {
+            byBackend.computeIfAbsent(h.submission().backend(), b -> new ArrayList<>()).add(h.submission());
+        }
+        Map<String, SchedulerView> views = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Submission>> e : byBackend.entrySet()) {
+            views.put(e.getKey(), backends.get(e.getKey()).poll(e.getValue()));
+        }
+        Map<Long, AttemptRecord> attempts = StatusFiles.latestAttempts(dir);
+        List<Cancellation> cancels = records.cancellations();
+        List<TaskStatus> tasks = new ArrayList<>();
+        TaskList launched = TaskList.empty();
+        for (SweepRecords.Holding h : holdings) {
+            Submission s = h.submission();
+            SchedulerView view = views.get(s.backend());
+            var ids = h.tasks().iterator();
+            while (ids.hasNext()) {
+                long id = ids.nextLong();
+                tasks.add(StateRules.derive(id, s.number(), view.lookup(s, id), attempts.get(id),
+                        SweepRecords.cancelRequested(cancels, s.number(), id)));
+            }
+            launched = launched.union(h.tasks());
+        }
+        if (holdings.size() > 1) {
+            tasks.sort(Comparator.comparingLong(TaskStatus::id));
+        }
+        long notLaunched = Files.exists(dir.jobFile()) ? jobIds().minus(launched).size() : 0;
+        return new SweepStatus(dir.jobName(), tasks, notLaunched);
+    }
+
+    /** Cancels these tasks (null: all active ones); returns the ids a cancel was sent for. */
+    public TaskList cancel(TaskList tasks) throws BackendException, IOException {
+        if (tasks != null && Files.exists(dir.jobFile())) {
+            checkWithin(tasks, jobIds());
+        }
+        TaskList active = status().activeIds();
+        TaskList selected = tasks == null ? active : tasks.intersect(active);
+        for (SweepRecords.Holding h : SweepRecords.holdings(records.submissions())) {
+            TaskList part = h.tasks().intersect(selected);
+            if (!part.isEmpty()) {
+                records.write(new Cancellation(h.submission().number(), part, System.currentTimeMillis()));
+                backends.get(h.submission().backend()).cancel(h.submission(), part);
+            }
+        }
+        return selected;
+    }
+
+    /**
+     * Polls until no task is active, telling {@code progress} each status. A scheduler that does not
+     * answer is asked again with backoff; after {@code maxFailures} failures in a row the wait fails.
+     */
+    public SweepStatus await(PollPolicy policy, Consumer<SweepStatus> progress, Consumer<String> warnings,
+            int maxFailures) throws BackendException, InterruptedException {
+        long interval = policy.initialMillis();
+        int failures = 0;
+        while (true) {
+            SweepStatus status;
+            try {
+                status = status();
+                failures = 0;
+            } catch (BackendException e) {
+                if (++failures >= maxFailures) {
+                    throw e;
+                }
+                warnings.accept("scheduler did not answer (" + failures + "/" + maxFailures + "): " + e.getMessage());
+                Thread.sleep(interval);
+                interval = policy.next(interval);
+                continue;
+            }
+            progress.accept(status);
+            if (status.isFinished()) {
+                return status;
+            }
+            Thread.sleep(interval);
+            interval = policy.next(interval);
+        }
+    }
+
+    /** The ids in the jobfile, cached while the file is unchanged. */
+    public TaskList jobIds() {
+        try {
+            long stamp = Files.getLastModifiedTime(dir.jobFile()).toMillis() ^ Files.size(dir.jobFile());
+            if (jobIds == null || stamp != jobIdsStamp) {
+                jobIds = JobFile.ids(dir.jobFile());
+                jobIdsStamp = stamp;
+            }
+            return jobIds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TaskList checkWithin(TaskList tasks, TaskList ids) {
+        TaskList missing = tasks.minus(ids);
+        if (!missing.isEmpty()) {
+            throw new BadInputException("task list '" + tasks + "' is out of range: " + missing
+                    + " not in the jobfile, which has tasks " + ids);
+        }
+        return tasks;
+    }
+
+    /** Only one launch of a sweep at a time, across processes. */
+    private static final class LaunchLock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private LaunchLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static LaunchLock take(SweepDirectory dir) throws IOException {
+            Files.createDirectories(dir.root());
+            FileChannel channel = FileChannel.open(dir.launchLock(), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new BadInputException("sweep '" + dir.jobName() + "' is being launched by another process: "
+                        + "expected one launch at a time");
+            }
+            return new LaunchLock(channel, lock);
+        }
+
+        @Override
+        public void close() throws IOException {
+            lock.release();
+            channel.close();
+        }
+    }
+}
