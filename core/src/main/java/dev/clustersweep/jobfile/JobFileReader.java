@@ -62,8 +62,9 @@ public final class JobFileReader implements Iterator<Job>, Closeable {
             throw new BadInputException("cannot read jobfile " + path + ": " + e.getMessage());
         }
         try {
-            if (reader.json.nextToken() != JsonToken.START_OBJECT) {
-                throw reader.bad("it does not start with '{'");
+            JsonToken first = reader.json.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw reader.bad(first == null ? "it is empty" : "it does not start with '{'");
             }
         } catch (IOException | RuntimeException e) {
             reader.close();
