@@ -49,7 +49,10 @@ public final class JobFile {
         return new Summary(counts[0], counts[1]);
     }
 
-    /** The tasks with the given ids, in file order; ids the file does not hold are absent. */
+    /**
+     * The tasks with the given ids, in file order; ids the file does not hold are absent. Stops
+     * reading once all are found, so entries after the last one wanted are not checked.
+     */
     public static Map<Long, Job> lookup(Path path, Collection<Long> ids) {
         Set<Long> wanted = new HashSet<>(ids);
         Map<Long, Job> found = new LinkedHashMap<>();
