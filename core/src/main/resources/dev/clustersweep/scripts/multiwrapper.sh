@@ -19,7 +19,9 @@
 #
 # Needs bash 4.3 or later (wait -n). No `set -e` / `set -u`: every step checks its own result.
 
-# shellcheck disable=SC2317,SC2154 # functions run from traps; variables set by printf -v
+# Functions run from traps (SC2317); variables set by printf -v (SC2154); paths and
+# values single-quoted on purpose when rendered (SC2016).
+# shellcheck disable=SC2317,SC2154,SC2016
 
 _mw_usr1=0 _mw_stop='' _mw_reason='' _mw_running=() _mw_failed=0
 trap '_mw_usr1=1; _mw_forward USR1' USR1

@@ -20,7 +20,9 @@
 # traps. Every step checks its own result. All our names start with _sw_ to stay out of the way of
 # the user's header and footer, which share this shell.
 
-# shellcheck disable=SC2317,SC2154 # functions run from traps; variables set by printf -v and eval
+# Functions run from traps (SC2317); variables set by printf -v and eval (SC2154); paths and
+# values single-quoted on purpose when rendered (SC2016); the venv's activate is the user's (SC1091).
+# shellcheck disable=SC2317,SC2154,SC2016,SC1091
 
 # Signals first, so that one arriving while we start up is not lost (or fatal, for USR1).
 _sw_usr1=0 _sw_stop='' _sw_reason='' _sw_pid='' _sw_killing=0 _sw_signalled=0
