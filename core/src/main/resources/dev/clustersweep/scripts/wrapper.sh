@@ -26,10 +26,13 @@
 
 # Signals first, so that one arriving while we start up is not lost (or fatal, for USR1).
 _sw_usr1=0 _sw_stop='' _sw_reason='' _sw_pid='' _sw_killing=0 _sw_signalled=0
-trap '_sw_signalled=1; _sw_usr1=1' USR1
-trap '_sw_on_stop TERM' TERM
-trap '_sw_on_stop INT' INT
-trap '_sw_on_stop HUP' HUP
+_sw_traps() {
+    trap '_sw_signalled=1; _sw_usr1=1' USR1
+    trap '_sw_on_stop TERM' TERM
+    trap '_sw_on_stop INT' INT
+    trap '_sw_on_stop HUP' HUP
+}
+_sw_traps
 
 # Not POSIX mode: there `wait PID` forgets a status once reported, and the wait loop needs it twice.
 set +o posix
@@ -213,6 +216,11 @@ eval "_sw_command=$_sw_word" || {
 _sw_phase='set-up'
 cd -- "$_sw_workdir" || _sw_fail_setup $? "cannot cd to $_sw_workdir"
 @@SETUP@@
+# The set-up ran in this shell: undo what it may have changed that the rest of this script needs.
+set +o errexit +o nounset +o pipefail +o noclobber +o posix
+_sw_traps
+trap _sw_on_exit EXIT
+trap - ERR
 if [[ -n $_sw_stop ]]; then
     _sw_rc=$((128 + $(kill -l "$_sw_stop")))
     _sw_say "received SIG$_sw_stop during the set-up; the task was not started"

@@ -142,8 +142,11 @@ public class WrapperScriptTest {
     public void stdinIsEmptyAndCallVariablesDoNotLeak() throws Exception {
         sweep.jobs("cat; echo \"[${SWEEP_ARRAY_INDEX-unset}][${SWEEP_JOB_ID-unset}][$SWEEP_JOBNAME][$SWEEP_DIR][$SWEEP_SUBMISSION]\"");
         Process p = sweep.startWrapper(1, 0, Map.of("SWEEP_JOB_ID", "local"));
-        p.getOutputStream().write("do not read me\n".getBytes());
-        p.getOutputStream().close();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write("do not read me\n".getBytes());
+        } catch (java.io.IOException e) {
+            // Broken pipe: the wrapper had already let go of its stdin, which is the point.
+        }
         assertEquals(0, SweepFixture.finish(p).exit());
         assertEquals("[unset][unset][fix.sweep-1][" + sweep.dir.root() + "][1]\n", sweep.out(1, 1));
     }
@@ -234,6 +237,22 @@ public class WrapperScriptTest {
         assertEquals("header-out\nh1|from venv 0|" + tricky + "|1|1|" + sweep.dir.root() + "|", sweep.out(1, 1));
         assertEquals("4", sweep.end(1, 1).get("exit"));
         assertEquals("footer 1\n", Files.readString(sweep.dir.root().resolveSibling("footer.txt")));
+    }
+
+    @Test
+    public void headerCannotBreakTheWrapper() throws Exception {
+        // Shell options and traps the header sets stay out of the rest of the wrapper.
+        sweep.render(new EnvironmentSetup(List.of("set -euo pipefail", "trap 'echo header-exit-trap' EXIT",
+                "trap '' TERM", "IFS=,"), List.of("false", "echo footer-ran"), null, null, Map.of()));
+        Path childPid = sweep.work.resolve("child.pid");
+        sweep.jobs("exit 6", "sleep 300 & echo $! > child.pid; wait");
+        assertEquals(6, sweep.wrapper(1).exit());
+        assertEquals("footer-ran\n", sweep.out(1, 1));
+        Process p = sweep.startWrapper(2, 0, Map.of());
+        SweepFixture.awaitFile(childPid);
+        SweepFixture.signal(p, "TERM");
+        assertEquals(143, SweepFixture.finish(p).exit());
+        assertEquals("cancelled", sweep.end(2, 1).get("reason"));
     }
 
     @Test
