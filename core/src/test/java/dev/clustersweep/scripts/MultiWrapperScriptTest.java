@@ -1,0 +1,119 @@
+package dev.clustersweep.scripts;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import dev.clustersweep.scripts.SweepFixture.Result;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** multiwrapper.sh run by real bash: a group of tasks, at most MAXPARALLEL at once. */
+public class MultiWrapperScriptTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private SweepFixture sweep;
+
+    @Before
+    public void setUp() throws Exception {
+        sweep = new SweepFixture(tmp.getRoot().toPath()).render(EnvironmentSetup.NONE);
+    }
+
+    private Process start(int index, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", sweep.dir.multiWrapper().toString()));
+        command.addAll(List.of(args));
+        return sweep.builder(Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(index), "SLURM_ARRAY_JOB_ID", "4242"),
+                command.toArray(String[]::new)).start();
+    }
+
+    @Test
+    public void runsAtMostMaxParallelAndRecordsEachTask() throws Exception {
+        String timed = "date +%s%N > t$SWEEP_TASK_ID.start; sleep 0.3; date +%s%N > t$SWEEP_TASK_ID.end";
+        sweep.jobs(timed, timed, timed + "; exit 5", timed, timed, "echo not in the group");
+        GroupFile.write(sweep.dir, 3, List.of(new long[] {6}, new long[] {1, 2, 3, 4, 5}));
+        // Line 2 = index 1 + offset 1.
+        Result r = SweepFixture.finish(start(1, "3", "2", "1"));
+        assertEquals(r.output(), 1, r.exit());
+        assertEquals("", r.output());
+
+        List<long[]> events = new ArrayList<>(); // {time, +1 start / -1 end}
+        for (long id = 1; id <= 5; id++) {
+            events.add(new long[] {Long.parseLong(Files.readString(sweep.work.resolve("t" + id + ".start")).trim()), 1});
+            events.add(new long[] {Long.parseLong(Files.readString(sweep.work.resolve("t" + id + ".end")).trim()), -1});
+            assertEquals("3", sweep.start(id, 1).get("submission"));
+            assertEquals("4242", sweep.start(id, 1).get("job"));
+            assertEquals(id == 3 ? "5" : "0", sweep.end(id, 1).get("exit"));
+            assertEquals("exit", sweep.end(id, 1).get("reason"));
+        }
+        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int running = 0;
+        int most = 0;
+        for (long[] e : events) {
+            running += (int) e[1];
+            most = Math.max(most, running);
+        }
+        assertEquals("at most 2 at once, and 2 were used", 2, most);
+        assertTrue(Files.notExists(sweep.dir.startRecord(6, 1)));
+    }
+
+    @Test
+    public void exitsZeroWhenAllSucceed() throws Exception {
+        sweep.jobs("true", "echo two", "true");
+        GroupFile.write(sweep.dir, 1, List.of(new long[] {1, 2, 3}));
+        assertEquals(0, SweepFixture.finish(start(1, "1", "3")).exit());
+        assertEquals("two\n", sweep.out(2, 1));
+        assertEquals("0", sweep.end(3, 1).get("exit"));
+    }
+
+    @Test
+    public void termStopsTheRunningTasksAndRecordsTheOthersAsNotStarted() throws Exception {
+        sweep.jobs("sleep 300", "sleep 300", "sleep 300", "echo never");
+        GroupFile.write(sweep.dir, 1, List.of(new long[] {1, 2, 3, 4}));
+        Process p = start(1, "1", "2");
+        SweepFixture.awaitFile(sweep.dir.startRecord(1, 1));
+        SweepFixture.awaitFile(sweep.dir.startRecord(2, 1));
+        Thread.sleep(100);
+        SweepFixture.signal(p, "TERM");
+        assertEquals(1, SweepFixture.finish(p).exit());
+        for (long id = 1; id <= 4; id++) {
+            assertEquals("143", sweep.end(id, 1).get("exit"));
+            assertEquals("cancelled", sweep.end(id, 1).get("reason"));
+        }
+        assertTrue(sweep.err(4, 1).contains("not started"));
+        assertEquals("", sweep.out(4, 1));
+    }
+
+    @Test
+    public void usr1ThenTermIsATimeoutForStartedAndUnstartedTasks() throws Exception {
+        sweep.jobs("sleep 300", "echo never");
+        GroupFile.write(sweep.dir, 1, List.of(new long[] {1, 2}));
+        Process p = start(1, "1", "1");
+        SweepFixture.awaitFile(sweep.dir.startRecord(1, 1));
+        Thread.sleep(100);
+        SweepFixture.signal(p, "USR1");
+        Thread.sleep(100);
+        SweepFixture.signal(p, "TERM");
+        assertEquals(1, SweepFixture.finish(p).exit());
+        assertEquals("timeout", sweep.end(1, 1).get("reason"));
+        assertEquals("timeout", sweep.end(2, 1).get("reason"));
+    }
+
+    @Test
+    public void misuseExits2() throws Exception {
+        sweep.jobs("true");
+        Result r = SweepFixture.finish(start(1, "1", "2"));
+        assertEquals(2, r.exit());
+        assertTrue(r.output(), r.output().contains("cannot read"));
+        GroupFile.write(sweep.dir, 1, List.of(new long[] {1}));
+        assertEquals(2, SweepFixture.finish(start(2, "1", "2")).exit());
+        assertEquals(2, SweepFixture.finish(start(1, "1", "0")).exit());
+        assertEquals(2, SweepFixture.finish(start(1, "1")).exit());
+    }
+}
