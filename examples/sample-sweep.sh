@@ -14,6 +14,6 @@ set +e
 code=$?
 "$sweep" status --jobname sample
 set +x
-echo "# launch exited with $code: task 5 (lr 0.3, seed 2) fails on purpose with exit code 3."
-echo "# its logs: $work/.sweep/sample/logs/5.1.err"
+echo "# launch exited with $code: task 4 (lr 0.3, seed 2) fails on purpose with exit code 3."
+echo "# its logs: $work/.sweep/sample/logs/4.1.err"
 echo "# relaunch it with: (cd $work && $sweep launch --backend local --jobname sample --failed)"

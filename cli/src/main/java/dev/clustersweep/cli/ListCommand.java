@@ -59,8 +59,7 @@ final class ListCommand implements Callable<Integer> {
     private static void listTasks(SweepDirectory sweep, PrintWriter out) throws Exception {
         List<SweepRecords.Holding> holdings = SweepRecords.holdings(new SweepRecords(sweep).submissions());
         out.println("job_id\ttask_id\tjobname\tcommand\ttag");
-        try (var jobs = JobFile.open(sweep.jobFile())) {
-            var it = jobs.iterator();
+        try (var it = JobFile.open(sweep.jobFile())) {
             while (it.hasNext()) {
                 Job job = it.next();
                 for (SweepRecords.Holding h : holdings) {

@@ -16,7 +16,7 @@ public record LaunchOptions(String backend, Resources resources, int maxTasks, i
 
     public LaunchOptions {
         resources = resources == null ? Resources.defaults() : resources;
-        environment = environment == null ? EnvironmentSetup.none() : environment;
+        environment = environment == null ? EnvironmentSetup.NONE : environment;
         tasksPerNode = Math.max(1, tasksPerNode);
         killGraceSeconds = killGraceSeconds <= 0 ? 10 : killGraceSeconds;
     }

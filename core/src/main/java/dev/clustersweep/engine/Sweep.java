@@ -144,14 +144,14 @@ public final class Sweep {
     /** Writes what the wrappers read: jobs.json, the command chunks, the scripts and settings. */
     private void prepare(Path source, String command, LaunchOptions options) throws IOException {
         if (command != null) {
-            JobFile.write(dir.jobFile(), List.of(new Job(1, command, "")));
+            JobFile.write(dir.jobFile(), List.of(new Job(1, command, "")).iterator());
         } else if (!source.equals(dir.jobFile())) {
             Path target = dir.jobFile();
             AtomicFiles.write(target, out -> out.write(Files.readString(source)));
         }
         jobIds = null;
         try (var jobs = JobFile.open(dir.jobFile())) {
-            CommandChunks.write(dir, jobs.iterator());
+            CommandChunks.write(dir, jobs);
         }
         WrapperScripts.render(dir, withConfig(options.environment(), options.backend()));
         AtomicFiles.write(dir.settingsFile(), out -> SweepJson.mapper().writeValue(out, options));
@@ -175,8 +175,7 @@ public final class Sweep {
             return false;
         }
         if (command != null) {
-            try (var jobs = JobFile.open(dir.jobFile())) {
-                var it = jobs.iterator();
+            try (var it = JobFile.open(dir.jobFile())) {
                 if (!it.hasNext()) {
                     return false;
                 }

@@ -1,6 +1,7 @@
 package dev.clustersweep.jobfile;
 
 import dev.clustersweep.io.AtomicFiles;
+import dev.clustersweep.tasks.TaskList;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -47,6 +48,13 @@ public final class JobFile {
             counts[1] = Math.max(counts[1], job.id());
         });
         return new Summary(counts[0], counts[1]);
+    }
+
+    /** The task ids in the file, checking every entry; a million ids take a few ranges. */
+    public static TaskList ids(Path path) {
+        TaskList.Builder ids = TaskList.builder();
+        forEach(path, job -> ids.add(job.id()));
+        return ids.build();
     }
 
     /**
