@@ -42,9 +42,9 @@ public final class SweepCommand implements Runnable {
         cli.setOut(out).setErr(err);
         cli.getSubcommands().get("prelaunch").setUnmatchedOptionsArePositionalParams(true);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("sweep: " + e.getMessage());
-            err.println("Try 'sweep help " + (e.getCommandLine().getCommandName().equals("sweep") ? ""
-                    : e.getCommandLine().getCommandName()) + "'.");
+            String name = e.getCommandLine().getCommandName();
+            String help = name.equals("sweep") ? "sweep help" : "sweep help " + name;
+            err.println("sweep: " + e.getMessage().replace('\n', ' ') + " (see '" + help + "')");
             return EXIT_BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

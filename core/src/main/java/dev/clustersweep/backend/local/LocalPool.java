@@ -31,6 +31,8 @@ final class LocalPool {
     private final LaunchOptions options;
     private final PrimitiveIterator.OfLong queue;
     private final Map<Long, Process> running = new ConcurrentHashMap<>();
+    /** Taken from the queue and not finished: covers the moment before the process exists. */
+    private final java.util.Set<Long> taken = ConcurrentHashMap.newKeySet();
     private final Map<Long, Boolean> timedOut = new ConcurrentHashMap<>();
     private final Map<Long, String> startFailures = new ConcurrentHashMap<>();
     private final CountDownLatch finished;
@@ -55,7 +57,7 @@ final class LocalPool {
 
     /** What this pool knows of a task it was given. */
     SchedulerTask lookup(long taskId) {
-        if (running.containsKey(taskId)) {
+        if (taken.contains(taskId)) {
             return SchedulerTask.RUNNING;
         }
         String failure = startFailures.get(taskId);
@@ -97,8 +99,12 @@ final class LocalPool {
         try {
             long id;
             while ((id = take()) > 0) {
-                if (!isCancelled(id)) {
-                    runTask(id);
+                try {
+                    if (!isCancelled(id)) {
+                        runTask(id);
+                    }
+                } finally {
+                    taken.remove(id);
                 }
             }
         } finally {
@@ -115,6 +121,7 @@ final class LocalPool {
             return -1;
         }
         long id = queue.nextLong();
+        taken.add(id);
         nextId = id + 1;
         return id;
     }
@@ -160,6 +167,9 @@ final class LocalPool {
             return;
         }
         running.put(id, process);
+        if (cancelled.contains(id)) {
+            process.destroy(); // cancelled between the check and the start
+        }
         var timer = options.resources().durationSeconds() > 0
                 ? timers.schedule(() -> timeOut(id, process), options.resources().durationSeconds(), TimeUnit.SECONDS)
                 : null;
