@@ -80,17 +80,17 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    /** 0 when every task succeeded, 1 otherwise (active tasks count as not yet succeeded). */
+    /**
+     * 0 when every task succeeded, 1 otherwise (active tasks count as not yet succeeded). With
+     * {@code out}, names the unsuccessful tasks: the summary line was shown already.
+     */
     static int exitStatus(SweepStatus status, PrintWriter out) {
         if (status.allSucceeded()) {
-            if (out != null) {
-                out.println(status.summary());
-            }
             return 0;
         }
-        if (out != null) {
-            long bad = status.unsuccessful().size();
-            out.println(status.summary() + (bad > 0 ? " (" + bad + " unsuccessful: " + status.unsuccessful() + ")" : ""));
+        long bad = status.unsuccessful().size();
+        if (out != null && bad > 0) {
+            out.println(bad + " task(s) did not succeed: " + status.unsuccessful() + " (relaunch them with --failed)");
         }
         return SweepCommand.EXIT_TASKS_FAILED;
     }

@@ -59,6 +59,7 @@ public class CommandLineTest {
         SweepProcess.Result bad = SweepProcess.run(work, "launch", "--backend", "local", "--jobname", "bad");
         assertEquals(1, bad.exit());
         assertTrue(bad.stdout(), bad.stdout().contains("1 SUCCEEDED, 1 FAILED"));
+        assertTrue(bad.stdout(), bad.stdout().contains("1 task(s) did not succeed: 2"));
         SweepProcess.Result status = SweepProcess.run(work, "status", "--jobname", "bad");
         assertEquals(1, status.exit());
         assertTrue(status.stdout(), status.stdout().lines().anyMatch(l -> l.matches("\\s+2\\s+FAILED\\s+5\\s+1.*")));
