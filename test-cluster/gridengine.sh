@@ -9,7 +9,7 @@ SGE_SLOTS=4
 
 sge_logs() {
   show_logs "$LOGS/sge_qmaster.log" "$SGE_SPOOL/qmaster/messages" \
-    "$LOGS/sge_execd.log" "$SGE_SPOOL/execd/$HOST/messages" "$LOGS/sge-config.log" "$LOGS/sge-smoke.log"
+    "$LOGS/sge_execd.log" "$SGE_SPOOL"/execd/*/messages "$LOGS/sge-config.log" "$LOGS/sge-smoke.log"
 }
 sge_fail() { sge_logs; die "gridengine: $*"; }
 
@@ -131,18 +131,20 @@ sge_up() {
 # Ask a daemon to shut down via qconf, then make sure the recorded pid is gone.
 sge_stop_execd() {
   # -kej also kills running jobs: down.sh must leave nothing behind. ctl.sh uses -ke.
-  local how=${1:--kej}
-  if is_running sge_execd && is_running sge_qmaster; then
+  local how=${1:--kej} pid
+  if pid=$(daemon_pid sge_execd) && is_running sge_qmaster; then
     qconf "$how" "$HOST" >/dev/null 2>&1 || true
-    wait_until 15 not_running sge_execd || true
+    wait_until 15 not_running sge_execd && say "stopped sge_execd (pid $pid, qconf $how)"
   fi
   stop_daemon sge_execd
 }
 
 sge_stop_qmaster() {
-  if is_running sge_qmaster; then
+  local pid
+  if pid=$(daemon_pid sge_qmaster); then
+    # qmaster takes about 8 s to shut down cleanly; SIGKILL risks its BerkeleyDB spool.
     qconf -km >/dev/null 2>&1 || true
-    wait_until 20 not_running sge_qmaster || true
+    wait_until 20 not_running sge_qmaster && say "stopped sge_qmaster (pid $pid, qconf -km)"
   fi
   stop_daemon sge_qmaster 20
 }
