@@ -17,6 +17,11 @@ sge_fail() { sge_logs; die "gridengine: $*"; }
 # loopback naming: "vm" resolves to 127.0.0.1, which resolves back to "localhost".
 sge_write_cell() {
   [ -d "$SGE_COMMON" ] || die "gridengine: $SGE_COMMON missing (package configuration skipped?)"
+  # Grid Engine refuses hosts whose name does not resolve (some containers lack the entry).
+  if ! getent hosts "$HOST" >/dev/null; then
+    say "gridengine: adding '127.0.0.1 $HOST' to /etc/hosts (hostname did not resolve)"
+    echo "127.0.0.1 $HOST" >>/etc/hosts
+  fi
   echo "$HOST" >"$SGE_COMMON/act_qmaster"
   echo "$HOST localhost" >"$SGE_COMMON/host_aliases"
   chown sgeadmin:sgeadmin "$SGE_COMMON/act_qmaster" "$SGE_COMMON/host_aliases"
