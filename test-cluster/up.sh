@@ -21,18 +21,19 @@ main() {
     esac
   done
   need_root
+  local s pkgs=() schedulers
+  schedulers=$(parse_which "$which")
   init_state
   slurm_resolve_accounting
-  local s pkgs=()
   # One apt-get run for everything that is missing is faster than one per scheduler.
-  for s in $(parse_which "$which"); do
+  for s in $schedulers; do
     case $s in
       slurm) pkgs+=("${SLURM_PACKAGES[@]}"); [ "$SLURM_ACCOUNTING" = 1 ] && pkgs+=("${SLURM_ACCT_PACKAGES[@]}") ;;
       gridengine) pkgs+=("${SGE_PACKAGES[@]}") ;;
     esac
   done
   install_packages "${pkgs[@]}"
-  for s in $(parse_which "$which"); do
+  for s in $schedulers; do
     case $s in
       slurm) slurm_up ;;
       gridengine) sge_up ;;
