@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Single-node Grid Engine 8.1.9 from Debian's packages, daemons run in the foreground. Sourced.
 
 SGE_PACKAGES=(gridengine-master gridengine-exec gridengine-client)

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the test-cluster scripts. Sourced, not run.
 # Everything the cluster writes at run time lives under $STATE (one cluster per machine,
 # shared by every checkout), never in the repository.

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Single-node Slurm 22.05 from Debian's packages, daemons run in the foreground. Sourced.
 
 SLURM_CONF_FILE=/etc/slurm/slurm.conf # the clients' default path: tests need no SLURM_CONF
