@@ -9,8 +9,9 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 main() {
   need_root
-  local s
-  for s in $(parse_which "${1:-all}"); do
+  local s schedulers
+  schedulers=$(parse_which "${1:-all}")
+  for s in $schedulers; do
     case $s in
       slurm) if command -v scontrol >/dev/null; then slurm_down; else say "slurm: not installed"; fi ;;
       gridengine) if command -v qconf >/dev/null; then sge_down; else say "gridengine: not installed"; fi ;;

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Source this (". test-cluster/env.sh") to get what the scheduler clients and the cluster
 # tests need. Neither client strictly needs anything: slurm.conf sits at its default path and
 # Debian's q* commands are wrappers that read /etc/default/gridengine. The exports only make

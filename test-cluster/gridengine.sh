@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Single-node Grid Engine 8.1.9 from Debian's packages, daemons run in the foreground. Sourced.
 
 SGE_PACKAGES=(gridengine-master gridengine-exec gridengine-client)
@@ -9,7 +10,7 @@ SGE_SLOTS=4
 
 sge_logs() {
   show_logs "$LOGS/sge_qmaster.log" "$SGE_SPOOL/qmaster/messages" \
-    "$LOGS/sge_execd.log" "$SGE_SPOOL/execd/$HOST/messages" "$LOGS/sge-config.log" "$LOGS/sge-smoke.log"
+    "$LOGS/sge_execd.log" "$SGE_SPOOL"/execd/*/messages "$LOGS/sge-config.log" "$LOGS/sge-smoke.log"
 }
 sge_fail() { sge_logs; die "gridengine: $*"; }
 
@@ -17,6 +18,11 @@ sge_fail() { sge_logs; die "gridengine: $*"; }
 # loopback naming: "vm" resolves to 127.0.0.1, which resolves back to "localhost".
 sge_write_cell() {
   [ -d "$SGE_COMMON" ] || die "gridengine: $SGE_COMMON missing (package configuration skipped?)"
+  # Grid Engine refuses hosts whose name does not resolve (some containers lack the entry).
+  if ! getent hosts "$HOST" >/dev/null; then
+    say "gridengine: adding '127.0.0.1 $HOST' to /etc/hosts (hostname did not resolve)"
+    echo "127.0.0.1 $HOST" >>/etc/hosts
+  fi
   echo "$HOST" >"$SGE_COMMON/act_qmaster"
   echo "$HOST localhost" >"$SGE_COMMON/host_aliases"
   chown sgeadmin:sgeadmin "$SGE_COMMON/act_qmaster" "$SGE_COMMON/host_aliases"
@@ -131,18 +137,20 @@ sge_up() {
 # Ask a daemon to shut down via qconf, then make sure the recorded pid is gone.
 sge_stop_execd() {
   # -kej also kills running jobs: down.sh must leave nothing behind. ctl.sh uses -ke.
-  local how=${1:--kej}
-  if is_running sge_execd && is_running sge_qmaster; then
+  local how=${1:--kej} pid
+  if pid=$(daemon_pid sge_execd) && is_running sge_qmaster; then
     qconf "$how" "$HOST" >/dev/null 2>&1 || true
-    wait_until 15 not_running sge_execd || true
+    wait_until 15 not_running sge_execd && say "stopped sge_execd (pid $pid, qconf $how)"
   fi
   stop_daemon sge_execd
 }
 
 sge_stop_qmaster() {
-  if is_running sge_qmaster; then
+  local pid
+  if pid=$(daemon_pid sge_qmaster); then
+    # qmaster takes about 8 s to shut down cleanly; SIGKILL risks its BerkeleyDB spool.
     qconf -km >/dev/null 2>&1 || true
-    wait_until 20 not_running sge_qmaster || true
+    wait_until 20 not_running sge_qmaster && say "stopped sge_qmaster (pid $pid, qconf -km)"
   fi
   stop_daemon sge_qmaster 20
 }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the test-cluster scripts. Sourced, not run.
 # Everything the cluster writes at run time lives under $STATE (one cluster per machine,
 # shared by every checkout), never in the repository.
@@ -163,10 +164,11 @@ parse_which() {
 # $STATE/env: KEY=VALUE lines (no quotes, no export) that both a shell (set -a; . file) and a
 # Java test (Properties-style split on the first '=') can read. Rewritten by up.sh and down.sh.
 write_env_file() {
-  local slurm=down sge=down
+  local slurm=down sge=down tmp
+  tmp=$(mktemp "$STATE/env.XXXXXX") # own temp file: two scripts may write at once
   is_running slurmctld && is_running slurmd && slurm=up
   is_running sge_qmaster && is_running sge_execd && sge=up
-  cat >"$STATE/env.new" <<EOF2
+  cat >"$tmp" <<EOF2
 CLUSTER_SWEEP_SLURM=$slurm
 CLUSTER_SWEEP_GRIDENGINE=$sge
 SLURM_CONF=/etc/slurm/slurm.conf
@@ -179,5 +181,6 @@ CLUSTER_SWEEP_SGE_QUEUE=all.q
 CLUSTER_SWEEP_SGE_PE=smp
 CLUSTER_SWEEP_LOGS=$LOGS
 EOF2
-  mv "$STATE/env.new" "$STATE/env"
+  chmod 644 "$tmp"
+  mv "$tmp" "$STATE/env"
 }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Single-node Slurm 22.05 from Debian's packages, daemons run in the foreground. Sourced.
 
 SLURM_CONF_FILE=/etc/slurm/slurm.conf # the clients' default path: tests need no SLURM_CONF
@@ -8,8 +9,19 @@ SLURM_DB_PASS=clustersweep-test # local throwaway MariaDB, reachable from this h
 SLURM_PACKAGES=(munge slurmctld slurmd slurm-client)
 SLURM_ACCT_PACKAGES=(slurmdbd mariadb-server mariadb-client)
 
-# --with-accounting (or CLUSTER_SWEEP_SLURM_ACCOUNTING=1) adds slurmdbd + MariaDB for sacct.
-SLURM_ACCOUNTING=${CLUSTER_SWEEP_SLURM_ACCOUNTING:-0}
+# --with-accounting (or CLUSTER_SWEEP_SLURM_ACCOUNTING=1) adds slurmdbd + MariaDB for sacct;
+# --without-accounting (=0) removes them. Neither: keep what the running cluster has, so a
+# plain up.sh never restarts a cluster that others on the machine are using.
+SLURM_ACCOUNTING=${CLUSTER_SWEEP_SLURM_ACCOUNTING:-}
+
+slurm_resolve_accounting() {
+  [ -n "$SLURM_ACCOUNTING" ] && return 0
+  if grep -q '^AccountingStorageType=accounting_storage/slurmdbd' "$SLURM_CONF_FILE" 2>/dev/null; then
+    SLURM_ACCOUNTING=1
+  else
+    SLURM_ACCOUNTING=0
+  fi
+}
 
 slurm_logs() {
   show_logs "$LOGS/munged.log" "$LOGS/mariadb.log" "$LOGS/slurmdbd.log" \
@@ -165,12 +177,27 @@ slurmd_start() {
   fi
 }
 
+# A node drained or down from an earlier failure (e.g. "Duplicate jobid" after slurmctld was
+# SIGKILLed, or slurmd gone past SlurmdTimeout) would make every test job pend forever.
+slurm_heal_node() {
+  local st
+  st=$(sinfo -h -n "$HOST" -o '%t' 2>/dev/null | head -1)
+  case "$st" in
+    *drain* | *drng* | *down* | *fail*)
+      say "slurm: node $HOST was '$st' ($(sinfo -h -n "$HOST" -o '%E' | head -1)): resuming it"
+      scontrol update nodename="$HOST" state=resume >/dev/null 2>&1 || true
+      wait_until 15 slurm_node_ready 0 || slurm_fail "node $HOST did not come back: $(sinfo -h -N -o '%N %t %E' 2>&1)"
+      ;;
+  esac
+}
+
 slurm_smoke() {
   timeout 60 srun -N1 -n1 -t 1 -J smoke true >"$LOGS/slurm-smoke.log" 2>&1 || slurm_fail "'srun true' failed"
 }
 
 slurm_up() {
   say "slurm: starting"
+  slurm_resolve_accounting
   slurm_install
   if slurm_write_conf; then
     # New or changed slurm.conf: both daemons must re-read it.
@@ -190,6 +217,7 @@ slurm_up() {
   fi
   slurmctld_start
   slurmd_start
+  slurm_heal_node
   slurm_smoke
   say "slurm: up (node $HOST, partition $SLURM_PARTITION, accounting $([ "$SLURM_ACCOUNTING" = 1 ] && echo slurmdbd || echo off))"
 }

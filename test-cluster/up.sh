@@ -1,36 +1,39 @@
 #!/usr/bin/env bash
 # Install (from Debian, only what is missing) and start a single-node test Slurm and/or
-# Grid Engine. Idempotent. Usage: up.sh [slurm|gridengine|all] [--with-accounting]
+# Grid Engine. Idempotent. Usage: up.sh [slurm|gridengine|all] [--with-accounting|--without-accounting]
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/lib.sh"
 . "$HERE/slurm.sh"
 . "$HERE/gridengine.sh"
 
-usage() { echo "usage: $0 [slurm|gridengine|all] [--with-accounting]" >&2; exit 2; }
+usage() { echo "usage: $0 [slurm|gridengine|all] [--with-accounting|--without-accounting]" >&2; exit 2; }
 
 main() {
   local which=all arg
   for arg in "$@"; do
     case "$arg" in
       --with-accounting) SLURM_ACCOUNTING=1 ;;
+      --without-accounting) SLURM_ACCOUNTING=0 ;;
       -h | --help) usage ;;
       -*) usage ;;
       *) which=$arg ;;
     esac
   done
   need_root
+  local s pkgs=() schedulers
+  schedulers=$(parse_which "$which")
   init_state
-  local s pkgs=()
+  slurm_resolve_accounting
   # One apt-get run for everything that is missing is faster than one per scheduler.
-  for s in $(parse_which "$which"); do
+  for s in $schedulers; do
     case $s in
       slurm) pkgs+=("${SLURM_PACKAGES[@]}"); [ "$SLURM_ACCOUNTING" = 1 ] && pkgs+=("${SLURM_ACCT_PACKAGES[@]}") ;;
       gridengine) pkgs+=("${SGE_PACKAGES[@]}") ;;
     esac
   done
   install_packages "${pkgs[@]}"
-  for s in $(parse_which "$which"); do
+  for s in $schedulers; do
     case $s in
       slurm) slurm_up ;;
       gridengine) sge_up ;;
