@@ -31,6 +31,7 @@ _gj_time_is_up() {
     _gj_stopping=1
     printf 'cluster-sweep: time limit of the job script reached (%ss): stopping the task\n' "$_gj_stop_after" >&2
     _gj_signal USR1
+    sleep 0.5 # bash may run the TERM trap first when both are pending, which would record a cancel
     _gj_signal TERM
 }
 trap '_gj_stopping=1; _gj_signal TERM' TERM INT HUP USR2

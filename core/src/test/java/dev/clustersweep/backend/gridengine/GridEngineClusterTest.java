@@ -307,7 +307,9 @@ public class GridEngineClusterTest {
         assertState(done, 2, TaskState.SUCCEEDED, 0);
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         System.out.println("[ge] h_rt=8 s task ended TIMEOUT after " + seconds + " s (job script stops it at 4 s)");
-        assertTrue(Files.readString(sweep.directory().stderr(1, 1)).contains("time limit"));
+        Path log = sweep.directory().schedulerLogsDir().resolve("timeout."
+                + new SweepRecords(sweep.directory()).submissions().get(0).jobs().get(0).jobId() + ".1.err");
+        assertTrue(Files.readString(log), Files.readString(log).contains("time limit of the job script reached"));
     }
 
     @Test(timeout = 120_000)
