@@ -330,9 +330,19 @@ public class GridEngineClusterTest {
 
     @Test(timeout = 180_000)
     public void qmasterDownAtSubmitLeavesNoRecord() throws Exception {
+        Sweep running = sweep("survivor", "sleep 8");
+        launch(running, null, plain());
+        awaitUntil(running, s -> s.count(TaskState.RUNNING) == 1);
         Sweep sweep = sweep("qmaster", "true");
         ctl("stop", "qmaster");
         try {
+            try {
+                running.status();
+                fail("a poll with the qmaster down should fail");
+            } catch (BackendException e) {
+                assertTrue(e.getMessage(), e.getMessage().startsWith("qstat failed: ")
+                        && e.getMessage().contains("unable to send message to qmaster"));
+            }
             try {
                 launch(sweep, null, plain());
                 fail("qsub with the qmaster down should fail");
@@ -353,6 +363,7 @@ public class GridEngineClusterTest {
         }
         launch(sweep, null, plain());
         assertState(await(sweep), 1, TaskState.SUCCEEDED, 0);
+        assertState(await(running), 1, TaskState.SUCCEEDED, 0); // ran on through the qmaster's absence
     }
 
     @Test(timeout = 240_000)
