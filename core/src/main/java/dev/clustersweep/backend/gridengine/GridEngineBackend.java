@@ -276,7 +276,7 @@ public final class GridEngineBackend implements Backend {
                 errors = Map.of();
                 List<String> inError = queue.jobs().entrySet().stream()
                         .filter(e -> e.getValue().stream().anyMatch(en -> en.state().indexOf('E') >= 0))
-                        .map(Map.Entry::getKey).filter(GridEngineBackend.this::isOurs).toList();
+                        .map(Map.Entry::getKey).filter(ourJobs()::contains).toList();
                 if (!inError.isEmpty()) {
                     CommandRunner.Result r = runner.run(List.of("qstat", "-j", String.join(",", inError)));
                     errors = QstatErrors.parse(r.stdout());
@@ -313,15 +313,14 @@ public final class GridEngineBackend implements Backend {
     }
 
     /** Job ids of this sweep's submissions, so qstat -j is not asked about other people's errors. */
-    private boolean isOurs(String jobId) {
+    private java.util.Set<String> ourJobs() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (Submission s : new SweepRecords(dir).submissions()) {
             for (SchedulerJob j : s.jobs()) {
-                if (j.jobId().equals(jobId)) {
-                    return true;
-                }
+                ids.add(j.jobId());
             }
         }
-        return false;
+        return ids;
     }
 
     /** The array index running this task, or -1 when the records do not say. */
