@@ -52,6 +52,17 @@ public final class GridEngineBackend implements Backend {
     private final GridEngineSettings settings;
     /** Group lines of packed submissions by number: written once, read by every poll. */
     private final Map<Integer, Map<Long, Long>> groupLines = new ConcurrentHashMap<>();
+    /** The previous poll's queue, to tell a task that left it just now from one long gone. */
+    private volatile QueueSnapshot previous;
+    /** Tasks ("JOB.INDEX") seen leaving the queue without a trace yet, and when (System.nanoTime). */
+    private final Map<String, Long> vanished = new ConcurrentHashMap<>();
+
+    /**
+     * qacct lags qstat (about 1 s here, up to the accounting flush_time, 15 s by default): a task
+     * that this object saw listed at its previous poll and that has no record yet is still RUNNING
+     * for this long, so that a waiting launch does not take it for LOST.
+     */
+    static final long ACCOUNTING_LAG_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
     public GridEngineBackend(SweepDirectory dir) {
         this(dir, new CommandRunner(Duration.ofSeconds(60)), GridEngineSettings.fromEnvironment(System.getenv()));
@@ -230,7 +241,10 @@ public final class GridEngineBackend implements Backend {
 
     @Override
     public SchedulerView poll(List<Submission> submissions) throws BackendException {
-        return new Poll(qstat());
+        QueueSnapshot queue = qstat();
+        Poll poll = new Poll(queue, previous);
+        previous = queue;
+        return poll;
     }
 
     /**
@@ -239,13 +253,15 @@ public final class GridEngineBackend implements Backend {
      */
     private final class Poll implements SchedulerView {
         private final QueueSnapshot queue;
+        private final QueueSnapshot before;
         private Map<String, String> errors;
         private Map<Long, AttemptRecord> attempts;
         private List<Cancellation> cancels;
         private Map<String, QacctRecords.Record> accounting;
 
-        Poll(QueueSnapshot queue) {
+        Poll(QueueSnapshot queue, QueueSnapshot before) {
             this.queue = queue;
+            this.before = before;
         }
 
         @Override
@@ -267,8 +283,19 @@ public final class GridEngineBackend implements Backend {
             if (index < 0 || hasEndRecord(submission, taskId) || cancelled(submission, taskId)) {
                 return SchedulerTask.UNKNOWN; // the records decide; accounting would add nothing
             }
-            QacctRecords.Record record = accounting().get(QacctRecords.key(job.jobId(), index));
-            return record == null ? SchedulerTask.UNKNOWN : GridEngineStates.ended(record, job.groupSize() > 1);
+            String key = QacctRecords.key(job.jobId(), index);
+            QacctRecords.Record record = accounting().get(key);
+            if (record != null) {
+                vanished.remove(key);
+                return GridEngineStates.ended(record, job.groupSize() > 1);
+            }
+            long now = System.nanoTime();
+            Long since = vanished.get(key);
+            if (since == null && before != null && before.state(job.jobId(), index) != null) {
+                vanished.put(key, now);
+                since = now;
+            }
+            return since != null && now - since < ACCOUNTING_LAG_NANOS ? SchedulerTask.RUNNING : SchedulerTask.UNKNOWN;
         }
 
         private String errorReason(String jobId, long index, String state) {

@@ -258,6 +258,18 @@ public class GridEngineClusterTest {
     }
 
     @Test(timeout = 120_000)
+    public void aWrapperKilledWithoutARecordEndsAsAccountingSays() throws Exception {
+        // The task SIGKILLs its wrapper: no end record, so the state comes from qacct (which lags qstat).
+        Sweep sweep = sweep("acct", "kill -9 $PPID; sleep 1", "true");
+        launch(sweep, null, plain());
+        SweepStatus done = await(sweep);
+        System.out.println("[ge] wrapper killed: " + describe(done).replace('\n', ' '));
+        assertState(done, 1, TaskState.FAILED, 137);
+        assertTrue(task(done, 1).detail(), task(done, 1).detail().contains("Grid Engine accounting: failed 0"));
+        assertState(done, 2, TaskState.SUCCEEDED, 0);
+    }
+
+    @Test(timeout = 120_000)
     public void relaunchOfFailedTasksOnly() throws Exception {
         Sweep sweep = sweep("relaunch", "true", "echo try $SWEEP_ATTEMPT; [ \"$SWEEP_ATTEMPT\" -gt 1 ]", "exit 4");
         launch(sweep, null, plain());
