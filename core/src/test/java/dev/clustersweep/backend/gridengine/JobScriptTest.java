@@ -22,7 +22,7 @@ public class JobScriptTest {
     /** Logs the signals it gets, then exits with its argument (or 143 on TERM). */
     private static final String FAKE_WRAPPER = """
             trap 'echo USR1 >> "$LOG"' USR1
-            trap 'echo TERM >> "$LOG"; exit 143' TERM
+            trap 'echo TERM >> "$LOG"; kill $! 2>/dev/null; exit 143' TERM
             trap 'echo USR2 >> "$LOG"' USR2
             [ "$1" = sleep ] || exit "$1"
             sleep 30 &
