@@ -19,6 +19,7 @@ public final class Backends {
 
     static {
         FACTORIES.put(LocalBackend.NAME, LocalBackend::new);
+        FACTORIES.put(dev.clustersweep.backend.gridengine.GridEngineBackend.NAME, dev.clustersweep.backend.gridengine.GridEngineBackend::new);
     }
 
     private final SweepDirectory dir;

@@ -1,0 +1,409 @@
+package dev.clustersweep.backend.gridengine;
+
+import dev.clustersweep.backend.Backend;
+import dev.clustersweep.backend.BackendException;
+import dev.clustersweep.backend.CommandRunner;
+import dev.clustersweep.backend.SchedulerView;
+import dev.clustersweep.backend.SubmitRequest;
+import dev.clustersweep.io.AtomicFiles;
+import dev.clustersweep.scripts.GroupFile;
+import dev.clustersweep.shell.ShellQuote;
+import dev.clustersweep.state.AttemptRecord;
+import dev.clustersweep.state.SchedulerTask;
+import dev.clustersweep.state.StatusFiles;
+import dev.clustersweep.sweep.Cancellation;
+import dev.clustersweep.sweep.SchedulerJob;
+import dev.clustersweep.sweep.Submission;
+import dev.clustersweep.sweep.SweepDirectory;
+import dev.clustersweep.sweep.SweepRecords;
+import dev.clustersweep.tasks.ArraySlice;
+import dev.clustersweep.tasks.ArraySlices;
+import dev.clustersweep.tasks.TaskList;
+import dev.clustersweep.tasks.TaskRange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a sweep as Grid Engine array jobs. See docs/backends-gridengine.md for the commands, the state
+ * mapping and why the job script exists.
+ *
+ * <p>Costs: a launch is one qsub per range of the task list (plus one qstat and the qdels when a
+ * relaunch takes tasks over from jobs in Eqw); a poll is one {@code qstat -xml}, plus one
+ * {@code qstat -j} when some task is in error and one {@code qacct -j} when some task left the
+ * queue without an end record or a recorded cancel.
+ */
+public final class GridEngineBackend implements Backend {
+
+    public static final String NAME = "gridengine";
+
+    private final SweepDirectory dir;
+    private final CommandRunner runner;
+    private final GridEngineSettings settings;
+    /** Group lines of packed submissions by number: written once, read by every poll. */
+    private final Map<Integer, Map<Long, Long>> groupLines = new ConcurrentHashMap<>();
+    /** The previous poll's queue, to tell a task that left it just now from one long gone. */
+    private volatile QueueSnapshot previous;
+    /** Tasks ("JOB.INDEX") seen leaving the queue without a trace yet, and when (System.nanoTime). */
+    private final Map<String, Long> vanished = new ConcurrentHashMap<>();
+
+    /**
+     * qacct lags qstat (about 1 s here, up to the accounting flush_time, 15 s by default): a task
+     * that this object saw listed at its previous poll and that has no record yet is still RUNNING
+     * for this long, so that a waiting launch does not take it for LOST.
+     */
+    static final long ACCOUNTING_LAG_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+    public GridEngineBackend(SweepDirectory dir) {
+        this(dir, new CommandRunner(Duration.ofSeconds(60)), GridEngineSettings.fromEnvironment(System.getenv()));
+    }
+
+    public GridEngineBackend(SweepDirectory dir, CommandRunner runner, GridEngineSettings settings) {
+        this.dir = dir;
+        this.runner = runner;
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public long schedulerCalls() {
+        return runner.calls();
+    }
+
+    // ---- submit ---------------------------------------------------------------------------------
+
+    /** One qsub of the plan: its argument list and the tasks it holds. */
+    private record Planned(List<String> command, TaskList tasks, long offset, int groupSize) {
+    }
+
+    private List<Planned> planned(SubmitRequest request) {
+        int perNode = request.options().tasksPerNode();
+        List<Planned> plan = new ArrayList<>();
+        if (perNode <= 1) {
+            for (ArraySlice slice : ArraySlices.split(request.tasks(), 1, settings.maxArrayTasks())) {
+                for (TaskRange indexes : slice.indexRanges()) {
+                    plan.add(new Planned(command(request, indexes, slice.offset(), false),
+                            TaskList.of(List.of(indexes.shift(slice.offset()))), slice.offset(), 1));
+                }
+            }
+            return plan;
+        }
+        List<long[]> groups = PackedGroups.of(request.tasks(), perNode);
+        for (ArraySlice slice : ArraySlices.split(TaskList.range(1, groups.size()), 1, settings.maxArrayTasks())) {
+            TaskList.Builder held = TaskList.builder();
+            for (long line = slice.ids().first(); line <= slice.ids().last(); line++) {
+                for (long id : groups.get((int) line - 1)) {
+                    held.add(id);
+                }
+            }
+            TaskRange indexes = slice.indexRanges().get(0); // consecutive lines: one range
+            plan.add(new Planned(command(request, indexes, slice.offset(), true), held.build(), slice.offset(),
+                    perNode));
+        }
+        return plan;
+    }
+
+    private List<String> command(SubmitRequest request, TaskRange indexes, long offset, boolean packed) {
+        return QsubCommand.build(request.dir(), request.submission(), request.options(), settings, indexes, offset,
+                packed);
+    }
+
+    @Override
+    public List<String> plan(SubmitRequest request) {
+        return planned(request).stream()
+                .map(p -> p.command().stream().map(ShellQuote::quote).collect(Collectors.joining(" "))).toList();
+    }
+
+    @Override
+    public List<SchedulerJob> submit(SubmitRequest request) throws BackendException {
+        List<Planned> plan = planned(request);
+        try {
+            writeJobScript();
+            Files.createDirectories(dir.schedulerLogsDir());
+            if (request.options().tasksPerNode() > 1) {
+                GroupFile.write(dir, request.submission(), PackedGroups.of(request.tasks(),
+                        request.options().tasksPerNode()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + dir.root() + ": " + e.getMessage(), e);
+        }
+        clearErrorsOf(request.tasks());
+        List<SchedulerJob> jobs = new ArrayList<>();
+        for (Planned p : plan) {
+            CommandRunner.Result result = runner.run(p.command(), dir.workDir());
+            String jobId = result.ok() ? jobId(result.stdout()) : null;
+            if (jobId == null) {
+                String undo = deleteJobs(jobs);
+                throw new BackendException("qsub failed: " + result.message()
+                        + (jobs.isEmpty() ? "" : "; deleted the " + jobs.size() + " job(s) it had accepted" + undo)
+                        + " (command: " + String.join(" ", p.command().stream().map(ShellQuote::quote).toList()) + ")");
+            }
+            jobs.add(new SchedulerJob(jobId, p.tasks(), p.offset(), p.groupSize()));
+        }
+        return jobs;
+    }
+
+    /** qsub -terse prints {@code 43} for a job, {@code 3.1-20:1} for an array. */
+    static String jobId(String terse) {
+        String line = terse.strip();
+        int dot = line.indexOf('.');
+        String id = dot < 0 ? line : line.substring(0, dot);
+        return id.matches("\\d+") ? id : null;
+    }
+
+    /** After a failed qsub: nothing of the submission may stay queued, since nothing records it. */
+    private String deleteJobs(List<SchedulerJob> jobs) {
+        StringBuilder problems = new StringBuilder();
+        for (SchedulerJob job : jobs) {
+            CommandRunner.Result r = runner.run(List.of("qdel", job.jobId()));
+            if (!r.ok()) {
+                problems.append("; qdel ").append(job.jobId()).append(" failed: ").append(r.message());
+            }
+        }
+        return problems.toString();
+    }
+
+    private void writeJobScript() throws IOException {
+        String text;
+        try (InputStream in = GridEngineBackend.class.getResourceAsStream(QsubCommand.JOB_SCRIPT)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var target = dir.scriptsDir().resolve(QsubCommand.JOB_SCRIPT);
+        AtomicFiles.writeString(target, text);
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /**
+     * A relaunch takes tasks over from older submissions; those that Grid Engine holds in an error
+     * state (Eqw) would run twice if someone cleared the error later (qmod -cj), so they are deleted
+     * first. One qstat, and one qdel per range of such tasks; nothing when no older Grid Engine job
+     * holds any of the tasks.
+     */
+    private void clearErrorsOf(TaskList tasks) throws BackendException {
+        List<SweepRecords.Holding> older = new ArrayList<>();
+        for (SweepRecords.Holding h : SweepRecords.holdings(new SweepRecords(dir).submissions())) {
+            if (NAME.equals(h.submission().backend()) && !h.tasks().intersect(tasks).isEmpty()) {
+                older.add(h);
+            }
+        }
+        if (older.isEmpty()) {
+            return;
+        }
+        QueueSnapshot queue = qstat();
+        for (SweepRecords.Holding h : older) {
+            Map<SchedulerJob, TaskList.Builder> inError = new LinkedHashMap<>();
+            var ids = h.tasks().intersect(tasks).iterator();
+            while (ids.hasNext()) {
+                long id = ids.nextLong();
+                SchedulerJob job = h.submission().jobOf(id);
+                if (job == null) {
+                    continue;
+                }
+                long index = index(h.submission(), job, id);
+                String state = index < 0 ? null : queue.state(job.jobId(), index);
+                if (state != null && GridEngineStates.kind(state) == SchedulerTask.Kind.ERROR) {
+                    inError.computeIfAbsent(job, j -> TaskList.builder()).add(index);
+                }
+            }
+            for (Map.Entry<SchedulerJob, TaskList.Builder> e : inError.entrySet()) {
+                qdel(e.getKey().jobId(), e.getValue().build());
+            }
+        }
+    }
+
+    // ---- poll -----------------------------------------------------------------------------------
+
+    private QueueSnapshot qstat() throws BackendException {
+        CommandRunner.Result r = runner.run(List.of("qstat", "-xml", "-u", settings.user()));
+        if (!r.ok()) {
+            throw new BackendException("qstat failed: " + r.message());
+        }
+        try {
+            return QstatXml.parse(r.stdout());
+        } catch (IllegalArgumentException e) {
+            throw new BackendException("qstat -xml: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SchedulerView poll(List<Submission> submissions) throws BackendException {
+        QueueSnapshot queue = qstat();
+        Poll poll = new Poll(queue, previous);
+        previous = queue;
+        return poll;
+    }
+
+    /**
+     * One poll's answers. The extra calls are lazy and made at most once: {@code qstat -j} for the
+     * jobs with tasks in error, {@code qacct -j} for tasks gone without a trace in the records.
+     */
+    private final class Poll implements SchedulerView {
+        private final QueueSnapshot queue;
+        private final QueueSnapshot before;
+        private Map<String, String> errors;
+        private Map<Long, AttemptRecord> attempts;
+        private List<Cancellation> cancels;
+        private Map<String, QacctRecords.Record> accounting;
+
+        Poll(QueueSnapshot queue, QueueSnapshot before) {
+            this.queue = queue;
+            this.before = before;
+        }
+
+        @Override
+        public SchedulerTask lookup(Submission submission, long taskId) {
+            SchedulerJob job = submission.jobOf(taskId);
+            if (job == null) {
+                return SchedulerTask.UNKNOWN;
+            }
+            long index = index(submission, job, taskId);
+            String state = index < 0 ? null : queue.state(job.jobId(), index);
+            if (state != null) {
+                SchedulerTask.Kind kind = GridEngineStates.kind(state);
+                return switch (kind) {
+                    case ERROR -> SchedulerTask.error(errorReason(job.jobId(), index, state));
+                    case RUNNING -> SchedulerTask.RUNNING;
+                    default -> SchedulerTask.PENDING;
+                };
+            }
+            if (index < 0 || hasEndRecord(submission, taskId) || cancelled(submission, taskId)) {
+                return SchedulerTask.UNKNOWN; // the records decide; accounting would add nothing
+            }
+            String key = QacctRecords.key(job.jobId(), index);
+            QacctRecords.Record record = accounting().get(key);
+            if (record != null) {
+                vanished.remove(key);
+                return GridEngineStates.ended(record, job.groupSize() > 1);
+            }
+            long now = System.nanoTime();
+            Long since = vanished.get(key);
+            if (since == null && before != null && before.state(job.jobId(), index) != null) {
+                vanished.put(key, now);
+                since = now;
+            }
+            return since != null && now - since < ACCOUNTING_LAG_NANOS ? SchedulerTask.RUNNING : SchedulerTask.UNKNOWN;
+        }
+
+        private String errorReason(String jobId, long index, String state) {
+            if (errors == null) {
+                errors = Map.of();
+                List<String> inError = queue.jobs().entrySet().stream()
+                        .filter(e -> e.getValue().stream().anyMatch(en -> en.state().indexOf('E') >= 0))
+                        .map(Map.Entry::getKey).filter(ourJobs()::contains).toList();
+                if (!inError.isEmpty()) {
+                    CommandRunner.Result r = runner.run(List.of("qstat", "-j", String.join(",", inError)));
+                    errors = QstatErrors.parse(r.stdout());
+                }
+            }
+            String reason = QstatErrors.reason(errors, jobId, index);
+            return "Grid Engine state " + state + (reason == null ? "" : ": " + reason);
+        }
+
+        private boolean hasEndRecord(Submission submission, long taskId) {
+            if (attempts == null) {
+                attempts = StatusFiles.latestAttempts(dir);
+            }
+            AttemptRecord a = attempts.get(taskId);
+            return a != null && a.submission() == submission.number() && a.ended();
+        }
+
+        private boolean cancelled(Submission submission, long taskId) {
+            if (cancels == null) {
+                cancels = new SweepRecords(dir).cancellations();
+            }
+            return SweepRecords.cancelRequested(cancels, submission.number(), taskId);
+        }
+
+        private Map<String, QacctRecords.Record> accounting() {
+            if (accounting == null) {
+                // By job name: one call for all of the sweep's jobs (other sweeps of the same name are
+                // told apart by job number). Unknown name: rc 1, "job name X not found".
+                CommandRunner.Result r = runner.run(List.of("qacct", "-j", QsubCommand.jobName(dir.jobName())));
+                accounting = r.ok() ? QacctRecords.parse(r.stdout()) : Map.of();
+            }
+            return accounting;
+        }
+    }
+
+    /** Job ids of this sweep's submissions, so qstat -j is not asked about other people's errors. */
+    private java.util.Set<String> ourJobs() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Submission s : new SweepRecords(dir).submissions()) {
+            for (SchedulerJob j : s.jobs()) {
+                ids.add(j.jobId());
+            }
+        }
+        return ids;
+    }
+
+    /** The array index running this task, or -1 when the records do not say. */
+    private long index(Submission submission, SchedulerJob job, long taskId) {
+        if (job.groupSize() <= 1) {
+            return taskId - job.offset();
+        }
+        Long line = groupLines.computeIfAbsent(submission.number(), n -> PackedGroups.lines(dir, n)).get(taskId);
+        return line == null ? -1 : line - job.offset();
+    }
+
+    // ---- cancel ---------------------------------------------------------------------------------
+
+    /**
+     * qdel per job: the whole job when every task it holds is selected, else one qdel per range of
+     * array indexes. A packed element runs several tasks and cannot be stopped in part: it is deleted
+     * when any of its tasks is selected (the others end CANCELLED too; see the docs).
+     */
+    @Override
+    public void cancel(Submission submission, TaskList tasks) throws BackendException {
+        for (SchedulerJob job : submission.jobs()) {
+            TaskList part = job.tasks().intersect(tasks);
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.equals(job.tasks())) {
+                qdel(job.jobId(), null);
+                continue;
+            }
+            TaskList.Builder indexes = TaskList.builder();
+            var ids = part.iterator();
+            while (ids.hasNext()) {
+                long index = index(submission, job, ids.nextLong());
+                if (index > 0) {
+                    indexes.add(index);
+                }
+            }
+            qdel(job.jobId(), indexes.build());
+        }
+    }
+
+    /** qdel a job, or these array indexes of it; a job or task that is already gone is fine. */
+    private void qdel(String jobId, TaskList indexes) throws BackendException {
+        List<List<String>> commands = new ArrayList<>();
+        if (indexes == null) {
+            commands.add(List.of("qdel", jobId));
+        } else {
+            for (TaskRange range : indexes.ranges()) {
+                commands.add(List.of("qdel", jobId, "-t", range.toString()));
+            }
+        }
+        for (List<String> command : commands) {
+            CommandRunner.Result r = runner.run(command);
+            if (!r.ok() && !r.message().contains("does not exist")) {
+                throw new BackendException(String.join(" ", command) + " failed: " + r.message());
+            }
+        }
+    }
+}
