@@ -15,7 +15,7 @@ import dev.clustersweep.scripts.EnvironmentSetup;
 import dev.clustersweep.scripts.WrapperScripts;
 import dev.clustersweep.state.AttemptRecord;
 import dev.clustersweep.state.StateRules;
-import dev.clustersweep.state.StatusFiles;
+import dev.clustersweep.state.StatusReader;
 import dev.clustersweep.state.TaskStatus;
 import dev.clustersweep.sweep.Cancellation;
 import dev.clustersweep.sweep.Launcher;
@@ -51,6 +51,7 @@ public final class Sweep {
     private final SweepRecords records;
     private final Backends backends;
     private final SweepConfig config;
+    private final StatusReader statusReader;
     private TaskList jobIds;
     private long jobIdsStamp = -1;
 
@@ -59,6 +60,7 @@ public final class Sweep {
         this.records = new SweepRecords(dir);
         this.backends = new Backends(dir);
         this.config = config;
+        this.statusReader = new StatusReader(dir);
     }
 
     public static Sweep open(Path workDir, String jobName) {
@@ -210,7 +212,7 @@ public final class Sweep {
         for (Map.Entry<String, List<Submission>> e : byBackend.entrySet()) {
             views.put(e.getKey(), backends.get(e.getKey()).poll(e.getValue()));
         }
-        Map<Long, AttemptRecord> attempts = StatusFiles.latestAttempts(dir);
+        Map<Long, AttemptRecord> attempts = statusReader.latestAttempts();
         List<Cancellation> cancels = records.cancellations();
         List<TaskStatus> tasks = new ArrayList<>();
         TaskList launched = TaskList.empty();

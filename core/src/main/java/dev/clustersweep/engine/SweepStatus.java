@@ -54,6 +54,11 @@ public record SweepStatus(String jobName, List<TaskStatus> tasks, long notLaunch
         return notLaunched == 0 && tasks.stream().allMatch(t -> t.state() == TaskState.SUCCEEDED);
     }
 
+    /** The status of these tasks only, e.g. those one launch submitted. */
+    public SweepStatus only(TaskList ids) {
+        return new SweepStatus(jobName, tasks.stream().filter(t -> ids.contains(t.id())).toList(), 0);
+    }
+
     /** One line: "9 tasks: 6 SUCCEEDED, 2 FAILED, 1 RUNNING". */
     public String summary() {
         StringBuilder line = new StringBuilder().append(tasks.size()).append(tasks.size() == 1 ? " task" : " tasks");

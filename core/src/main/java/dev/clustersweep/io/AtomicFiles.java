@@ -21,13 +21,19 @@ public final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    private static final java.nio.file.attribute.FileAttribute<?> READABLE =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
     private AtomicFiles() {
     }
 
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // rw-r--r-- (less the umask) as any file a user writes, not createTempFile's private 0600:
+        // on a cluster the scheduler or a colleague may read the sweep's files.
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", READABLE);
         try {
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.writeTo(out);

@@ -31,6 +31,9 @@ public final class JobFileReader implements Iterator<Job>, Closeable {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             // Commands can be long (a hand-written file may hold a script); Jackson's default cap is 20M chars.
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            // Every key is a different task id: caching and interning them costs more than it saves.
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
 
     private final Path path;

@@ -22,6 +22,14 @@ public final class StatusFiles {
 
     /** The latest attempt of every task that has started at least once. */
     public static Map<Long, AttemptRecord> latestAttempts(SweepDirectory dir) {
+        return latestAttempts(dir, Map.of());
+    }
+
+    /**
+     * As {@link #latestAttempts(SweepDirectory)}, taking ended attempts from {@code ended} instead of
+     * reading them again: an ended attempt's records never change.
+     */
+    public static Map<Long, AttemptRecord> latestAttempts(SweepDirectory dir, Map<Long, AttemptRecord> ended) {
         Map<Long, Integer> latest = new HashMap<>();
         Path statusDir = dir.statusDir();
         if (!Files.isDirectory(statusDir)) {
@@ -48,7 +56,8 @@ public final class StatusFiles {
         }
         Map<Long, AttemptRecord> records = new HashMap<>(latest.size() * 2);
         latest.forEach((id, attempt) -> {
-            AttemptRecord record = read(dir, id, attempt);
+            AttemptRecord known = ended.get(id);
+            AttemptRecord record = known != null && known.attempt() == attempt ? known : read(dir, id, attempt);
             if (record != null) {
                 records.put(id, record);
             }

@@ -6,7 +6,7 @@ import dev.clustersweep.backend.SubmitRequest;
 import dev.clustersweep.shell.ShellQuote;
 import dev.clustersweep.state.AttemptRecord;
 import dev.clustersweep.state.SchedulerTask;
-import dev.clustersweep.state.StatusFiles;
+import dev.clustersweep.state.StatusReader;
 import dev.clustersweep.sweep.SchedulerJob;
 import dev.clustersweep.sweep.Submission;
 import dev.clustersweep.sweep.SweepDirectory;
@@ -27,9 +27,11 @@ public final class LocalBackend implements Backend {
 
     private final SweepDirectory dir;
     private final Map<Integer, LocalPool> pools = new ConcurrentHashMap<>();
+    private final StatusReader statusReader;
 
     public LocalBackend(SweepDirectory dir) {
         this.dir = dir;
+        this.statusReader = new StatusReader(dir);
     }
 
     @Override
@@ -65,19 +67,23 @@ public final class LocalBackend implements Backend {
     @Override
     public SchedulerView poll(List<Submission> submissions) {
         Map<Integer, Boolean> launcherAlive = new HashMap<>();
+        Map<Integer, LocalPool.Snapshot> snapshots = new HashMap<>();
         Map<Long, AttemptRecord> records = null;
         for (Submission s : submissions) {
-            if (!pools.containsKey(s.number())) {
+            LocalPool own = pools.get(s.number());
+            if (own != null) {
+                snapshots.put(s.number(), own.snapshot());
+            } else {
                 launcherAlive.put(s.number(), s.launcher() != null && s.launcher().isAlive());
                 if (records == null) {
-                    records = StatusFiles.latestAttempts(dir);
+                    records = statusReader.latestAttempts();
                 }
             }
         }
         Map<Long, AttemptRecord> startRecords = records == null ? Map.of() : records;
         long now = Instant.now().getEpochSecond();
         return (submission, taskId) -> {
-            LocalPool pool = pools.get(submission.number());
+            LocalPool.Snapshot pool = snapshots.get(submission.number());
             if (pool != null) {
                 return pool.lookup(taskId);
             }
@@ -103,7 +109,7 @@ public final class LocalBackend implements Backend {
         // Another process runs the pool: it skips the cancelled ids from the cancel record; stop the
         // running wrappers here.
         long now = Instant.now().getEpochSecond();
-        for (AttemptRecord record : StatusFiles.latestAttempts(dir).values()) {
+        for (AttemptRecord record : statusReader.latestAttempts().values()) {
             if (record.submission() == submission.number() && !record.ended() && tasks.contains(record.taskId())
                     && wrapperAlive(record, now)) {
                 LocalPool.signal(record.pid(), "TERM");

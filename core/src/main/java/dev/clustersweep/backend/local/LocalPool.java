@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.PrimitiveIterator;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -32,7 +33,7 @@ final class LocalPool {
     private final PrimitiveIterator.OfLong queue;
     private final Map<Long, Process> running = new ConcurrentHashMap<>();
     /** Taken from the queue and not finished: covers the moment before the process exists. */
-    private final java.util.Set<Long> taken = ConcurrentHashMap.newKeySet();
+    private final Set<Long> taken = ConcurrentHashMap.newKeySet();
     private final Map<Long, Boolean> timedOut = new ConcurrentHashMap<>();
     private final Map<Long, String> startFailures = new ConcurrentHashMap<>();
     private final CountDownLatch finished;
@@ -55,24 +56,37 @@ final class LocalPool {
         }
     }
 
-    /** What this pool knows of a task it was given. */
-    SchedulerTask lookup(long taskId) {
-        if (taken.contains(taskId)) {
-            return SchedulerTask.RUNNING;
+    /**
+     * What the pool knows now, frozen: the engine asks the scheduler before it reads the records,
+     * so a task that starts and ends in between is seen with its end record, never as gone.
+     */
+    Snapshot snapshot() {
+        synchronized (this) {
+            return new Snapshot(Set.copyOf(taken), nextId, cancelled, Set.copyOf(timedOut.keySet()),
+                    Map.copyOf(startFailures));
         }
-        String failure = startFailures.get(taskId);
-        if (failure != null) {
-            return SchedulerTask.error(failure);
+    }
+
+    record Snapshot(Set<Long> taken, long nextId, TaskList cancelled, Set<Long> timedOut,
+            Map<Long, String> startFailures) {
+
+        SchedulerTask lookup(long taskId) {
+            if (taken.contains(taskId)) {
+                return SchedulerTask.RUNNING;
+            }
+            String failure = startFailures.get(taskId);
+            if (failure != null) {
+                return SchedulerTask.error(failure);
+            }
+            if (timedOut.contains(taskId)) {
+                return SchedulerTask.ended(TaskState.TIMEOUT, null, "killed at the time limit");
+            }
+            boolean queued = nextId == -1 || taskId >= nextId;
+            if (queued && !cancelled.contains(taskId)) {
+                return SchedulerTask.PENDING;
+            }
+            return SchedulerTask.UNKNOWN; // done: its end record tells how
         }
-        if (timedOut.containsKey(taskId)) {
-            return SchedulerTask.ended(TaskState.TIMEOUT, null, "killed at the time limit");
-        }
-        long next = nextId;
-        boolean queued = next == -1 || taskId >= next;
-        if (queued && !cancelled.contains(taskId)) {
-            return SchedulerTask.PENDING;
-        }
-        return SchedulerTask.UNKNOWN; // done: its end record tells how
     }
 
     void cancel(TaskList tasks) {
@@ -104,7 +118,9 @@ final class LocalPool {
                         runTask(id);
                     }
                 } finally {
-                    taken.remove(id);
+                    synchronized (this) {
+                        taken.remove(id);
+                    }
                 }
             }
         } finally {
