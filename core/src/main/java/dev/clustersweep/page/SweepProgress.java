@@ -2,9 +2,10 @@ package dev.clustersweep.page;
 
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.state.TaskState;
+import dev.clustersweep.state.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
 
 /**
  * The head of the page: how many tasks are in each state and how far the sweep is. The bar's
@@ -29,15 +30,17 @@ public record SweepProgress(long total, long launched, long notLaunched, long fi
     }
 
     public static SweepProgress of(SweepStatus status) {
-        Map<TaskState, Long> counts = status.counts(); // one pass over the tasks
         TaskState[] order = TaskState.values();
         long[] segments = new long[order.length + 1];
+        // One pass, counting by ordinal: SweepStatus.counts() boxes a Long per task.
+        for (TaskStatus task : status.tasks()) {
+            segments[task.state().ordinal()]++;
+        }
         long finished = 0;
         long active = 0;
         long unsuccessful = 0;
         for (int i = 0; i < order.length; i++) {
-            long count = counts.getOrDefault(order[i], 0L);
-            segments[i] = count;
+            long count = segments[i];
             if (order[i].isActive()) {
                 active += count;
             } else {

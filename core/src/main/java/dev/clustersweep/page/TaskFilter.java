@@ -1,5 +1,6 @@
 package dev.clustersweep.page;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.clustersweep.BadInputException;
 import dev.clustersweep.state.TaskState;
@@ -71,6 +72,7 @@ public record TaskFilter(Set<TaskState> states) {
         return new TaskFilter(states);
     }
 
+    @JsonIgnore
     public boolean isAll() {
         return states.size() == ALL.size();
     }
