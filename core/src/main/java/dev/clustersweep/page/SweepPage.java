@@ -1,0 +1,29 @@
+package dev.clustersweep.page;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.UncheckedIOException;
+
+/**
+ * What the "Cluster sweep" page of a build shows at one moment: the counts and progress bar, the
+ * filter in force, and one page of the task table. The Jelly view renders it and the view's poll
+ * reads {@link #toJson()}; everything in it is plain text, never HTML, and nothing is escaped here
+ * (Jelly and the JSON encoder escape).
+ *
+ * @param now the moment (epoch seconds) durations of running tasks were measured at
+ */
+public record SweepPage(String jobName, long now, SweepProgress progress, TaskFilter filter, TaskTable table) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    /** The page as JSON, for the live-updating view; see the JSON shape test for an example. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.clustersweep.page;
+
+import dev.clustersweep.engine.SweepStatus;
+import dev.clustersweep.state.TaskStatus;
+import dev.clustersweep.sweep.SweepDirectory;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the pages of one sweep. Hold one per sweep (the Jenkins action keeps it for its build):
+ * it keeps the sweep's {@link TagIndex}, so only the first page after a launch reads all of
+ * jobs.json, and each page after that reads only its own rows.
+ *
+ * <p>A page costs one pass over the status for the counts and, when filtered, one more that stops
+ * at the page's last row; no sorting, and per row only its tag, its log files' existence and a
+ * little arithmetic.
+ */
+public final class SweepPages {
+
+    private final SweepDirectory dir;
+    private final TagIndex tags;
+
+    public SweepPages(SweepDirectory dir) {
+        this.dir = dir;
+        this.tags = new TagIndex(dir.jobFile());
+    }
+
+    public SweepDirectory directory() {
+        return dir;
+    }
+
+    public SweepPage page(SweepStatus status, TaskFilter filter, PageRequest request) {
+        return page(status, filter, request, Instant.now().getEpochSecond());
+    }
+
+    /**
+     * @param status the sweep's status, its tasks in id order (as {@code Sweep.status()} gives them)
+     * @param now epoch seconds, for the duration of running tasks
+     */
+    public SweepPage page(SweepStatus status, TaskFilter filter, PageRequest request, long now) {
+        SweepProgress progress = SweepProgress.of(status);
+        long matching = filter.count(progress);
+        int size = request.size();
+        int totalPages = (int) Math.max(1, (matching + size - 1) / size);
+        int page = Math.min(request.page(), totalPages);
+        long skip = (long) (page - 1) * size;
+        List<TaskStatus> shown = select(status.tasks(), filter, skip, size);
+        long[] ids = new long[shown.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = shown.get(i).id();
+        }
+        String[] tagOf = tags.tags(ids);
+        List<TaskRow> rows = new ArrayList<>(shown.size());
+        for (int i = 0; i < ids.length; i++) {
+            rows.add(row(shown.get(i), tagOf[i], now));
+        }
+        long first = rows.isEmpty() ? 0 : skip + 1;
+        long last = rows.isEmpty() ? 0 : skip + rows.size();
+        TaskTable table = new TaskTable(page, size, totalPages, matching, first, last, rows);
+        return new SweepPage(status.jobName(), now, progress, filter, table);
+    }
+
+    /** The {@code size} tasks after the first {@code skip} that pass the filter. */
+    private static List<TaskStatus> select(List<TaskStatus> tasks, TaskFilter filter, long skip, int size) {
+        if (filter.isAll()) {
+            int from = (int) Math.min(skip, tasks.size());
+            return tasks.subList(from, Math.min(tasks.size(), from + size));
+        }
+        List<TaskStatus> shown = new ArrayList<>(size);
+        long seen = 0;
+        for (TaskStatus task : tasks) {
+            if (filter.matches(task.state()) && seen++ >= skip) {
+                shown.add(task);
+                if (shown.size() == size) {
+                    break;
+                }
+            }
+        }
+        return shown;
+    }
+
+    private TaskRow row(TaskStatus task, String tag, long now) {
+        Long seconds = task.durationSeconds(now);
+        return new TaskRow(task.id(), tag, task.state(), task.exitCode(), task.attempts(), task.attempt(),
+                task.submission(), task.host(), seconds, seconds == null ? null : HumanDuration.format(seconds),
+                task.detail(), logs(task.id(), task.attempts()));
+    }
+
+    /** Both logs of every attempt, oldest first, so an earlier attempt's output stays reachable. */
+    public List<LogLink> logs(long taskId, int attempts) {
+        List<LogLink> links = new ArrayList<>(2 * attempts);
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            links.add(new LogLink(taskId, attempt, LogLink.Stream.STDOUT,
+                    LogLink.relativePath(taskId, attempt, LogLink.Stream.STDOUT),
+                    Files.exists(dir.stdout(taskId, attempt))));
+            links.add(new LogLink(taskId, attempt, LogLink.Stream.STDERR,
+                    LogLink.relativePath(taskId, attempt, LogLink.Stream.STDERR),
+                    Files.exists(dir.stderr(taskId, attempt))));
+        }
+        return links;
+    }
+}
