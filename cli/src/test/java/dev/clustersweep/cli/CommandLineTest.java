@@ -145,6 +145,24 @@ public class CommandLineTest {
     }
 
     @Test
+    public void cancelFromAnotherShellStopsRunningAndQueuedTasks() throws Exception {
+        assertEquals(0, SweepProcess.run(work, "prelaunch", "+jobname", "c", "+command", "sleep", "+pos-arg", "30",
+                "31", "32", "+q").exit());
+        Process launch = SweepProcess.start(work, "launch", "--backend", "local", "--jobname", "c", "--max-tasks",
+                "1", "--kill-grace", "2");
+        waitForFiles(work.resolve(".sweep/c/status"), ".start", 1);
+        // Task 3 is queued in the launching process: cancelled from here, it must show CANCELLED at once.
+        SweepProcess.Result cancel = SweepProcess.run(work, "cancel", "--jobname", "c", "--tasklist", "3");
+        assertEquals(cancel.stderr(), 0, cancel.exit());
+        SweepProcess.Result status = SweepProcess.run(work, "status", "--jobname", "c");
+        assertTrue(status.stdout(), status.stdout().lines().anyMatch(l -> l.matches("\\s+3\\s+CANCELLED.*")));
+        assertEquals(0, SweepProcess.run(work, "cancel", "--jobname", "c").exit());
+        SweepProcess.Result launched = SweepProcess.finish(launch);
+        assertEquals(1, launched.exit());
+        assertTrue(launched.stdout(), launched.stdout().contains("3 tasks: 3 CANCELLED"));
+    }
+
+    @Test
     public void configWritesAndReadsHeaders() throws Exception {
         SweepProcess.Result w = SweepProcess.run(work, "config", "--write", "local", "header", "export GREETING=hi");
         assertEquals(w.stderr(), 0, w.exit());

@@ -7,9 +7,11 @@ import dev.clustersweep.shell.ShellQuote;
 import dev.clustersweep.state.AttemptRecord;
 import dev.clustersweep.state.SchedulerTask;
 import dev.clustersweep.state.StatusReader;
+import dev.clustersweep.sweep.Cancellation;
 import dev.clustersweep.sweep.SchedulerJob;
 import dev.clustersweep.sweep.Submission;
 import dev.clustersweep.sweep.SweepDirectory;
+import dev.clustersweep.sweep.SweepRecords;
 import dev.clustersweep.tasks.TaskList;
 import java.time.Instant;
 import java.util.HashMap;
@@ -81,6 +83,9 @@ public final class LocalBackend implements Backend {
             }
         }
         Map<Long, AttemptRecord> startRecords = records == null ? Map.of() : records;
+        // Another process's pool skips a cancelled task when it reaches it; until then it is not pending.
+        List<Cancellation> cancels = records == null ? List.of()
+                : new SweepRecords(dir).cancellations();
         long now = Instant.now().getEpochSecond();
         return (submission, taskId) -> {
             LocalPool.Snapshot pool = snapshots.get(submission.number());
@@ -92,7 +97,8 @@ public final class LocalBackend implements Backend {
             if (started && !record.ended() && wrapperAlive(record, now)) {
                 return SchedulerTask.RUNNING;
             }
-            if (!started && launcherAlive.getOrDefault(submission.number(), false)) {
+            if (!started && launcherAlive.getOrDefault(submission.number(), false)
+                    && !SweepRecords.cancelRequested(cancels, submission.number(), taskId)) {
                 return SchedulerTask.PENDING;
             }
             return SchedulerTask.UNKNOWN;
