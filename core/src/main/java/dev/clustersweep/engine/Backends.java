@@ -3,6 +3,7 @@ package dev.clustersweep.engine;
 import dev.clustersweep.BadInputException;
 import dev.clustersweep.backend.Backend;
 import dev.clustersweep.backend.local.LocalBackend;
+import dev.clustersweep.backend.slurm.SlurmBackend;
 import dev.clustersweep.sweep.SweepDirectory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ public final class Backends {
 
     static {
         FACTORIES.put(LocalBackend.NAME, LocalBackend::new);
+        FACTORIES.put(SlurmBackend.NAME, SlurmBackend::new);
     }
 
     private final SweepDirectory dir;
