@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class SbatchCommand {
 
+    /** Warning before the time limit when --signal-before is not given (Slurm may send it up to 60 s early). */
+    public static final int DEFAULT_SIGNAL_SECONDS = 15;
+
     private SbatchCommand() {
     }
 
@@ -53,9 +56,9 @@ public final class SbatchCommand {
         addIf(args, "--constraint=", r.constraint());
         addIf(args, "--exclude=", r.exclude());
         addIf(args, "--nodelist=", r.nodelist());
-        if (r.signalSeconds() > 0) {
-            args.add("--signal=B:USR1@" + r.signalSeconds());
-        }
+        // Always: at its time limit (ours, or the partition's default) Slurm sends the same SIGTERM as
+        // scancel, and only a SIGUSR1 before it lets the wrapper record TIMEOUT rather than CANCELLED.
+        args.add("--signal=B:USR1@" + (r.signalSeconds() > 0 ? r.signalSeconds() : DEFAULT_SIGNAL_SECONDS));
         args.addAll(r.extraOptions());
         args.addAll(script);
         return args;

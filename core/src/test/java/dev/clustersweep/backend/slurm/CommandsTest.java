@@ -38,7 +38,8 @@ public class CommandsTest {
         assertTrue(args.contains("--array=1"));
         assertTrue(args.contains("--cpus-per-task=1"));
         assertTrue(args.stream().noneMatch(a -> a.startsWith("--mem") || a.startsWith("--time")
-                || a.startsWith("--gres") || a.startsWith("--signal") || a.startsWith("--partition")));
+                || a.startsWith("--gres") || a.startsWith("--partition")));
+        assertTrue("so a time limit is told from a cancel", args.contains("--signal=B:USR1@15"));
     }
 
     @Test
