@@ -193,7 +193,9 @@ public final class SlurmBackend implements Backend {
 
     private synchronized SlurmConfig config() throws BackendException {
         if (config == null) {
-            CommandRunner.Result r = query(List.of("scontrol", "show", "config"));
+            // Someone waits at the prompt: one retry only (each try takes ~9 s when slurmctld is down).
+            CommandRunner.Result r = runner.runWithRetries(List.of("scontrol", "show", "config"),
+                    Math.min(2, queryAttempts), firstRetryWait, x -> true);
             if (!r.ok()) {
                 throw new BackendException("scontrol show config failed: " + r.message());
             }
