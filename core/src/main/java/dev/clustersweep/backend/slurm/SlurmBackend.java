@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -334,9 +335,15 @@ public final class SlurmBackend implements Backend {
 
     // ---- cancel -------------------------------------------------------------------------------
 
+    /**
+     * Pending elements are removed with a plain scancel. Running ones only get SIGTERM in their batch
+     * shell (the wrapper): a plain scancel signals every process of the job at once, and a task killed
+     * before its wrapper's trap ran was recorded as FAILED 143 instead of CANCELLED (seen about one
+     * cancel in four). The wrapper stops its task, records the cancel and exits, which ends the element.
+     */
     @Override
     public void cancel(Submission submission, TaskList tasks) throws BackendException {
-        List<String> targets = new ArrayList<>();
+        Map<SchedulerJob, TaskList> elements = new LinkedHashMap<>();
         TaskList.Builder kept = TaskList.builder();
         Map<Long, AttemptRecord> attempts = null;
         for (SchedulerJob job : submission.jobs()) {
@@ -344,26 +351,39 @@ public final class SlurmBackend implements Backend {
             if (selected.isEmpty()) {
                 continue;
             }
-            if (selected.equals(job.tasks())) {
-                targets.add(job.jobId()); // the whole array, pending range record included
-            } else if (job.groupSize() <= 1) {
-                List<TaskRange> indexes = selected.ranges().stream().map(r -> r.shift(-job.offset())).toList();
-                targets.addAll(ScancelTargets.of(job.jobId(), indexes));
+            if (job.groupSize() <= 1) {
+                elements.put(job, selected);
             } else {
                 if (attempts == null) {
                     attempts = StatusFiles.latestAttempts(dir);
                 }
-                targets.addAll(packedTargets(submission, job, selected, attempts, kept));
+                TaskList lines = packedLines(submission, job, selected, attempts, kept);
+                if (!lines.isEmpty()) {
+                    elements.put(job, lines);
+                }
             }
         }
-        for (int i = 0; i < targets.size(); i += SCANCEL_TARGETS_PER_CALL) {
-            List<String> command = new ArrayList<>(List.of("scancel"));
-            command.addAll(targets.subList(i, Math.min(targets.size(), i + SCANCEL_TARGETS_PER_CALL)));
-            // scancel is idempotent (rc 0 for ended or unknown elements), so retrying is safe.
-            CommandRunner.Result r = query(command);
-            if (!r.ok()) {
-                throw new BackendException("scancel failed: " + r.message());
+        if (!elements.isEmpty()) {
+            List<String> jobIds = elements.keySet().stream().map(SchedulerJob::jobId).distinct().toList();
+            CommandRunner.Result r = query(List.of("squeue", "-h", "-t", "all", "-j", String.join(",", jobIds), "-o",
+                    ElementTable.SQUEUE_FORMAT));
+            ElementTable queue;
+            if (r.ok()) {
+                try {
+                    queue = ElementTable.parseSqueue(r.stdout());
+                } catch (IllegalArgumentException e) {
+                    throw new BackendException("unexpected squeue output: " + e.getMessage(), e);
+                }
+            } else if (unknownJobs(r)) {
+                return; // nothing left to cancel
+            } else {
+                throw new BackendException("squeue failed: " + r.message());
             }
+            List<String> pending = new ArrayList<>();
+            List<String> running = new ArrayList<>();
+            elements.forEach((job, ids) -> split(job, ids, queue, pending, running));
+            scancel(List.of(), pending);
+            scancel(List.of("--batch", "--signal=TERM"), running);
         }
         TaskList notCancelled = kept.build();
         if (!notCancelled.isEmpty()) {
@@ -373,11 +393,63 @@ public final class SlurmBackend implements Backend {
         }
     }
 
+    /** Sorts a job's selected elements (ids, or group lines when packed) into pending and running targets. */
+    private static void split(SchedulerJob job, TaskList ids, ElementTable queue, List<String> pending,
+            List<String> running) {
+        long shift = job.offset(); // index = task id (or group line) - offset
+        TaskList.Builder toCancel = TaskList.builder();
+        TaskList.Builder toSignal = TaskList.builder();
+        var it = ids.iterator();
+        while (it.hasNext()) {
+            long id = it.nextLong();
+            SchedulerTask task = queue.find(job.jobId(), id - shift);
+            if (task == null || task.kind() == SchedulerTask.Kind.ENDED) {
+                continue; // gone or ended already
+            }
+            (task.kind() == SchedulerTask.Kind.RUNNING ? toSignal : toCancel).add(id);
+        }
+        pending.addAll(targets(job, toCancel.build(), shift));
+        running.addAll(targets(job, toSignal.build(), shift));
+    }
+
+    private static List<String> targets(SchedulerJob job, TaskList ids, long shift) {
+        return ids.isEmpty() ? List.of()
+                : ScancelTargets.of(job.jobId(), ids.ranges().stream().map(r -> r.shift(-shift)).toList());
+    }
+
+    private void scancel(List<String> options, List<String> targets) throws BackendException {
+        for (int i = 0; i < targets.size(); i += SCANCEL_TARGETS_PER_CALL) {
+            List<String> command = new ArrayList<>(List.of("scancel"));
+            command.addAll(options);
+            command.addAll(targets.subList(i, Math.min(targets.size(), i + SCANCEL_TARGETS_PER_CALL)));
+            // Idempotent, so retried like a query, except for answers that leave nothing to do.
+            CommandRunner.Result r = runner.runWithRetries(command, queryAttempts, firstRetryWait,
+                    x -> !nothingToDo(x));
+            if (!r.ok() && !nothingToDo(r)) {
+                throw new BackendException("scancel failed: " + r.message());
+            }
+        }
+    }
+
     /**
-     * A packed element is cancelled when every one of its tasks is selected or already ended (in
-     * this submission); otherwise its selected tasks are left running and reported.
+     * An element that ended since squeue makes scancel say "Invalid job id" or "already completing"
+     * (rc 1). {@code scancel --batch --signal} of an element of an array that still has pending
+     * elements signals it but exits 229 with no message (ESLURM_JOB_PENDING, 2021, modulo 256).
      */
-    private List<String> packedTargets(Submission submission, SchedulerJob job, TaskList selected,
+    private static boolean nothingToDo(CommandRunner.Result r) {
+        if (r.timedOut()) {
+            return false;
+        }
+        String m = r.message();
+        return m.contains("Invalid job id") || m.contains("already completing")
+                || (r.exitCode() == 229 && r.stderr().isBlank());
+    }
+
+    /**
+     * The group lines (from 1) of a packed job whose elements can be cancelled: every one of their tasks is selected or already ended in
+     * this submission. The selected tasks of other elements are left running and reported.
+     */
+    private static TaskList packedLines(Submission submission, SchedulerJob job, TaskList selected,
             Map<Long, AttemptRecord> attempts, TaskList.Builder kept) {
         GroupIndex g = new GroupIndex(submission.tasks(), job.groupSize());
         Map<Long, List<Long>> byLine = new TreeMap<>();
@@ -386,29 +458,18 @@ public final class SlurmBackend implements Backend {
             long id = ids.nextLong();
             byLine.computeIfAbsent(g.lineOf(id), l -> new ArrayList<>()).add(id);
         }
-        TaskList.Builder indexes = TaskList.builder();
-        boolean all = true;
+        TaskList.Builder lines = TaskList.builder();
         for (Map.Entry<Long, List<Long>> e : byLine.entrySet()) {
             List<Long> group = e.getValue();
             boolean touched = group.stream().anyMatch(selected::contains);
             boolean whole = group.stream().allMatch(id -> selected.contains(id) || endedIn(submission, id, attempts));
             if (touched && whole) {
-                indexes.add(e.getKey() - job.offset() + 1); // +1: TaskList ids start at 1, undone below
-            } else {
-                all = false;
-                if (touched) {
-                    group.stream().filter(selected::contains).forEach(kept::add);
-                }
+                lines.add(e.getKey());
+            } else if (touched) {
+                group.stream().filter(selected::contains).forEach(kept::add);
             }
         }
-        TaskList chosen = indexes.build();
-        if (chosen.isEmpty()) {
-            return List.of();
-        }
-        if (all) {
-            return List.of(job.jobId());
-        }
-        return ScancelTargets.of(job.jobId(), chosen.ranges().stream().map(r -> r.shift(-1)).toList());
+        return lines.build();
     }
 
     private static boolean endedIn(Submission submission, long id, Map<Long, AttemptRecord> attempts) {
