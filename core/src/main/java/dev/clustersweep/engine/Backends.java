@@ -2,7 +2,9 @@ package dev.clustersweep.engine;
 
 import dev.clustersweep.BadInputException;
 import dev.clustersweep.backend.Backend;
+import dev.clustersweep.backend.gridengine.GridEngineBackend;
 import dev.clustersweep.backend.local.LocalBackend;
+import dev.clustersweep.backend.slurm.SlurmBackend;
 import dev.clustersweep.sweep.SweepDirectory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,8 @@ public final class Backends {
 
     static {
         FACTORIES.put(LocalBackend.NAME, LocalBackend::new);
-        FACTORIES.put(dev.clustersweep.backend.gridengine.GridEngineBackend.NAME, dev.clustersweep.backend.gridengine.GridEngineBackend::new);
+        FACTORIES.put(SlurmBackend.NAME, SlurmBackend::new);
+        FACTORIES.put(GridEngineBackend.NAME, GridEngineBackend::new);
     }
 
     private final SweepDirectory dir;

@@ -1,0 +1,491 @@
+package dev.clustersweep.backend.slurm;
+
+import dev.clustersweep.backend.Backend;
+import dev.clustersweep.backend.BackendException;
+import dev.clustersweep.backend.CommandRunner;
+import dev.clustersweep.backend.LaunchOptions;
+import dev.clustersweep.backend.SchedulerView;
+import dev.clustersweep.backend.SubmitRequest;
+import dev.clustersweep.scripts.GroupFile;
+import dev.clustersweep.shell.ShellQuote;
+import dev.clustersweep.state.AttemptRecord;
+import dev.clustersweep.state.SchedulerTask;
+import dev.clustersweep.state.StatusFiles;
+import dev.clustersweep.sweep.SchedulerJob;
+import dev.clustersweep.sweep.Submission;
+import dev.clustersweep.sweep.SweepDirectory;
+import dev.clustersweep.tasks.ArraySlice;
+import dev.clustersweep.tasks.ArraySlices;
+import dev.clustersweep.tasks.TaskList;
+import dev.clustersweep.tasks.TaskRange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a sweep as Slurm job arrays: sbatch with the wrapper as batch script, one squeue per poll,
+ * sacct only for tasks squeue forgot without an end record, scancel of array elements. See the
+ * Slurm section of docs/backends.md for the exact commands.
+ */
+public final class SlurmBackend implements Backend {
+
+    public static final String NAME = "slurm";
+
+    /** squeue hangs about 18 s and sbatch about 9 s when slurmctld is down: leave room for both. */
+    static final Duration TIMEOUT = Duration.ofSeconds(45);
+    /** A dry run asks for MaxArraySize briefly and falls back to Slurm's default. */
+    static final Duration PLAN_TIMEOUT = Duration.ofSeconds(10);
+    static final int SCANCEL_TARGETS_PER_CALL = 200;
+
+    private static final Pattern JOB_ID = Pattern.compile("\\d+");
+    // squeue prints array index lists only up to SLURM_BITSTR_LEN characters (64 by default, cut
+    // with no closing bracket); 0 means the whole list.
+    private static final Map<String, String> ENVIRONMENT = Map.of("SLURM_BITSTR_LEN", "0");
+
+    private final SweepDirectory dir;
+    private final CommandRunner runner;
+    private final CommandRunner planRunner;
+    private final int queryAttempts;
+    private final Duration firstRetryWait;
+    private SlurmConfig config;
+    private boolean accountingDisabled;
+
+    public SlurmBackend(SweepDirectory dir) {
+        this(dir, new CommandRunner(TIMEOUT, ENVIRONMENT), new CommandRunner(PLAN_TIMEOUT, ENVIRONMENT), 3,
+                Duration.ofSeconds(1));
+    }
+
+    SlurmBackend(SweepDirectory dir, CommandRunner runner, CommandRunner planRunner, int queryAttempts,
+            Duration firstRetryWait) {
+        this.dir = dir;
+        this.runner = runner;
+        this.planRunner = planRunner;
+        this.queryAttempts = queryAttempts;
+        this.firstRetryWait = firstRetryWait;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public long schedulerCalls() {
+        return runner.calls() + planRunner.calls();
+    }
+
+    /** One sbatch of a submission: the array indexes, the tasks, the offset, the command. */
+    record ArrayPlan(String indexes, long elements, TaskList tasks, long offset, int groupSize,
+            List<String> command) {
+    }
+
+    // ---- submit -------------------------------------------------------------------------------
+
+    @Override
+    public List<String> plan(SubmitRequest request) {
+        List<String> lines = new ArrayList<>();
+        SlurmConfig limits = config;
+        if (limits == null) {
+            CommandRunner.Result r = planRunner.run(List.of("scontrol", "show", "config"));
+            if (r.ok()) {
+                limits = config = SlurmConfig.parse(r.stdout());
+            } else {
+                limits = SlurmConfig.DEFAULTS;
+                lines.add("# scontrol show config failed (" + r.message() + "): assuming Slurm's default MaxArraySize="
+                        + limits.maxArraySize());
+            }
+        }
+        for (ArrayPlan array : arrays(request, limits)) {
+            lines.add(array.command().stream().map(ShellQuote::quote).collect(Collectors.joining(" ")));
+        }
+        return lines;
+    }
+
+    @Override
+    public List<SchedulerJob> submit(SubmitRequest request) throws BackendException {
+        SlurmConfig limits = config();
+        List<ArrayPlan> arrays = arrays(request, limits);
+        checkJobCount(arrays, limits);
+        try {
+            // Slurm does not create the directory of -o/-e: an element would fail without a trace.
+            Files.createDirectories(dir.schedulerLogsDir());
+            if (request.options().tasksPerNode() > 1) {
+                GroupFile.write(dir, request.submission(), request.tasks().chunks(request.options().tasksPerNode())
+                        .stream().map(g -> g.stream().toArray()).iterator());
+            }
+        } catch (IOException e) {
+            throw new BackendException("cannot write " + dir.root() + ": " + e.getMessage(), e);
+        }
+        List<SchedulerJob> accepted = new ArrayList<>();
+        for (ArrayPlan array : arrays) {
+            // Never retried: a submission that timed out may have been accepted.
+            CommandRunner.Result r = runner.run(array.command(), dir.workDir());
+            String jobId = r.ok() ? r.stdout().strip().split(";", 2)[0] : "";
+            if (!JOB_ID.matcher(jobId).matches()) {
+                String undone = cancelQuietly(accepted);
+                throw new BackendException("sbatch failed" + (arrays.size() > 1 ? " for array " + (accepted.size() + 1)
+                        + " of " + arrays.size() : "") + ": " + (r.ok() ? "unexpected output '" + r.stdout().strip()
+                        + "'" : r.message()) + undone + (r.timedOut() ? " (sbatch timed out: check squeue -n "
+                        + dir.jobName() + " for an array that was accepted anyway)" : ""));
+            }
+            accepted.add(new SchedulerJob(jobId, array.tasks(), array.offset(), array.groupSize()));
+        }
+        return accepted;
+    }
+
+    /** The arrays of a submission: split at MaxArraySize; packed tasks go by groups-file line. */
+    List<ArrayPlan> arrays(SubmitRequest request, SlurmConfig limits) {
+        LaunchOptions options = request.options();
+        String submission = Integer.toString(request.submission());
+        List<ArrayPlan> arrays = new ArrayList<>();
+        if (options.tasksPerNode() <= 1) {
+            for (ArraySlice slice : ArraySlices.forSlurm(request.tasks(), limits.maxArraySize())) {
+                List<String> script = List.of(dir.wrapper().toString(), submission, Long.toString(slice.offset()));
+                arrays.add(new ArrayPlan(slice.indexes(), slice.ids().size(), slice.ids(), slice.offset(), 1,
+                        SbatchCommand.build(dir, options, slice.indexes(), script)));
+            }
+            return arrays;
+        }
+        List<TaskList> groups = request.tasks().chunks(options.tasksPerNode());
+        TaskList lines = TaskList.range(1, groups.size());
+        for (ArraySlice slice : ArraySlices.forSlurm(lines, limits.maxArraySize())) {
+            TaskList ids = TaskList.unionAll(groups.subList((int) slice.ids().first() - 1, (int) slice.ids().last()));
+            List<String> script = List.of(dir.multiWrapper().toString(), submission,
+                    Integer.toString(options.parallelPerElement()), Long.toString(slice.offset()));
+            arrays.add(new ArrayPlan(slice.indexes(), slice.ids().size(), ids, slice.offset(),
+                    options.tasksPerNode(), SbatchCommand.build(dir, options, slice.indexes(), script)));
+        }
+        return arrays;
+    }
+
+    /** Past MaxJobCount sbatch sleeps and retries forever: refuse before submitting anything. */
+    private void checkJobCount(List<ArrayPlan> arrays, SlurmConfig limits) throws BackendException {
+        long elements = arrays.stream().mapToLong(ArrayPlan::elements).sum();
+        if (elements > limits.maxJobCount()) {
+            throw new BackendException(tooMany(elements, 0, limits));
+        }
+        // Every job record slurmctld holds counts, finished ones too until MinJobAge purges them.
+        CommandRunner.Result r = query(List.of("squeue", "-h", "-r", "-t", "all", "-o", "%i"));
+        if (!r.ok()) {
+            throw new BackendException("squeue failed: " + r.message());
+        }
+        long queued = r.stdout().lines().filter(l -> !l.isBlank()).count();
+        if (queued + elements > limits.maxJobCount()) {
+            throw new BackendException(tooMany(elements, queued, limits));
+        }
+    }
+
+    private static String tooMany(long elements, long queued, SlurmConfig limits) {
+        return "this launch needs " + elements + " array element(s) but Slurm holds " + queued
+                + " job(s) and its MaxJobCount is " + limits.maxJobCount() + " (sbatch would wait forever): "
+                + "launch part of the tasks with --tasklist, pack them with --tasks-per-node, "
+                + "or wait until the queue drains";
+    }
+
+    private synchronized SlurmConfig config() throws BackendException {
+        if (config == null) {
+            // Someone waits at the prompt: one retry only (each try takes ~9 s when slurmctld is down).
+            CommandRunner.Result r = runner.runWithRetries(List.of("scontrol", "show", "config"),
+                    Math.min(2, queryAttempts), firstRetryWait, x -> true);
+            if (!r.ok()) {
+                throw new BackendException("scontrol show config failed: " + r.message());
+            }
+            config = SlurmConfig.parse(r.stdout());
+        }
+        return config;
+    }
+
+    /** Cancels arrays accepted before a failure; returns words for the error message. */
+    private String cancelQuietly(List<SchedulerJob> accepted) {
+        if (accepted.isEmpty()) {
+            return "";
+        }
+        List<String> ids = accepted.stream().map(SchedulerJob::jobId).toList();
+        List<String> command = new ArrayList<>(List.of("scancel"));
+        command.addAll(ids);
+        CommandRunner.Result r = query(command);
+        return r.ok() ? "; cancelled the array(s) already accepted: " + String.join(", ", ids)
+                : "; could NOT cancel the array(s) already accepted (" + String.join(", ", ids) + "): " + r.message();
+    }
+
+    // ---- poll ---------------------------------------------------------------------------------
+
+    @Override
+    public SchedulerView poll(List<Submission> submissions) throws BackendException {
+        List<String> jobIds = jobIds(submissions);
+        if (jobIds.isEmpty()) {
+            return (submission, taskId) -> SchedulerTask.UNKNOWN;
+        }
+        CommandRunner.Result r = query(List.of("squeue", "-h", "-t", "all", "-j", String.join(",", jobIds), "-o",
+                ElementTable.SQUEUE_FORMAT));
+        ElementTable queue;
+        if (r.ok()) {
+            try {
+                queue = ElementTable.parseSqueue(r.stdout());
+            } catch (IllegalArgumentException e) {
+                throw new BackendException("unexpected squeue output: " + e.getMessage(), e);
+            }
+        } else if (unknownJobs(r)) {
+            queue = ElementTable.empty(); // squeue says so when it knows none of the ids: all gone
+        } else {
+            throw new BackendException("squeue failed: " + r.message());
+        }
+        return new View(queue, jobIds);
+    }
+
+    private static List<String> jobIds(List<Submission> submissions) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Submission s : submissions) {
+            if (NAME.equals(s.backend())) {
+                for (SchedulerJob job : s.jobs()) {
+                    ids.add(job.jobId());
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static boolean unknownJobs(CommandRunner.Result r) {
+        return !r.timedOut() && r.message().contains("Invalid job id specified");
+    }
+
+    /** The answer of one poll: squeue's table, and accounting asked at most once, when needed. */
+    private final class View implements SchedulerView {
+        private final ElementTable queue;
+        private final List<String> jobIds;
+        private final Map<Integer, GroupIndex> groups = new HashMap<>();
+        private Map<Long, AttemptRecord> attempts;
+        private ElementTable accounting;
+
+        View(ElementTable queue, List<String> jobIds) {
+            this.queue = queue;
+            this.jobIds = jobIds;
+        }
+
+        @Override
+        public synchronized SchedulerTask lookup(Submission submission, long taskId) {
+            SchedulerJob job = submission.jobOf(taskId);
+            if (job == null) {
+                return SchedulerTask.UNKNOWN;
+            }
+            long index = index(submission, job, taskId);
+            SchedulerTask task = queue.find(job.jobId(), index);
+            if (task != null) {
+                return task;
+            }
+            // Gone from squeue. An end record decides anyway; otherwise accounting may know how it ended.
+            if (attempts == null) {
+                attempts = StatusFiles.latestAttempts(dir);
+            }
+            AttemptRecord latest = attempts.get(taskId);
+            if (latest != null && latest.submission() == submission.number() && latest.ended()) {
+                return SchedulerTask.UNKNOWN;
+            }
+            task = accounting().find(job.jobId(), index);
+            // A finished element leaves squeue after MinJobAge; accounting still saying it runs is stale.
+            return task != null && task.kind() == SchedulerTask.Kind.ENDED ? task : SchedulerTask.UNKNOWN;
+        }
+
+        private long index(Submission submission, SchedulerJob job, long taskId) {
+            if (job.groupSize() <= 1) {
+                return taskId - job.offset();
+            }
+            GroupIndex g = groups.computeIfAbsent(submission.number(),
+                    n -> new GroupIndex(submission.tasks(), job.groupSize()));
+            return g.lineOf(taskId) - job.offset();
+        }
+
+        private ElementTable accounting() {
+            if (accounting == null) {
+                accounting = askAccounting(jobIds);
+            }
+            return accounting;
+        }
+    }
+
+    /** sacct, or an empty table when accounting is off (remembered) or failed this time. */
+    private synchronized ElementTable askAccounting(List<String> jobIds) {
+        if (accountingDisabled) {
+            return ElementTable.empty();
+        }
+        CommandRunner.Result r = query(List.of("sacct", "-X", "-P", "-n", "-j", String.join(",", jobIds), "-o",
+                ElementTable.SACCT_FIELDS));
+        if (!r.ok()) {
+            if (r.message().contains("accounting storage is disabled")) {
+                accountingDisabled = true;
+            }
+            return ElementTable.empty();
+        }
+        try {
+            return ElementTable.parseSacct(r.stdout());
+        } catch (IllegalArgumentException e) {
+            return ElementTable.empty();
+        }
+    }
+
+    // ---- cancel -------------------------------------------------------------------------------
+
+    /**
+     * Pending elements are removed with a plain scancel. Running ones only get SIGTERM in their batch
+     * shell (the wrapper): a plain scancel signals every process of the job at once, and a task killed
+     * before its wrapper's trap ran was recorded as FAILED 143 instead of CANCELLED (seen about one
+     * cancel in four). The wrapper stops its task, records the cancel and exits, which ends the element.
+     */
+    @Override
+    public void cancel(Submission submission, TaskList tasks) throws BackendException {
+        Map<SchedulerJob, TaskList> elements = new LinkedHashMap<>();
+        TaskList.Builder kept = TaskList.builder();
+        Map<Long, AttemptRecord> attempts = null;
+        for (SchedulerJob job : submission.jobs()) {
+            TaskList selected = job.tasks().intersect(tasks);
+            if (selected.isEmpty()) {
+                continue;
+            }
+            if (job.groupSize() <= 1) {
+                elements.put(job, selected);
+            } else {
+                if (attempts == null) {
+                    attempts = StatusFiles.latestAttempts(dir);
+                }
+                TaskList lines = packedLines(submission, job, selected, attempts, kept);
+                if (!lines.isEmpty()) {
+                    elements.put(job, lines);
+                }
+            }
+        }
+        if (!elements.isEmpty()) {
+            List<String> jobIds = elements.keySet().stream().map(SchedulerJob::jobId).distinct().toList();
+            CommandRunner.Result r = query(List.of("squeue", "-h", "-t", "all", "-j", String.join(",", jobIds), "-o",
+                    ElementTable.SQUEUE_FORMAT));
+            ElementTable queue;
+            if (r.ok()) {
+                try {
+                    queue = ElementTable.parseSqueue(r.stdout());
+                } catch (IllegalArgumentException e) {
+                    throw new BackendException("unexpected squeue output: " + e.getMessage(), e);
+                }
+            } else if (unknownJobs(r)) {
+                return; // nothing left to cancel
+            } else {
+                throw new BackendException("squeue failed: " + r.message());
+            }
+            List<String> pending = new ArrayList<>();
+            List<String> running = new ArrayList<>();
+            elements.forEach((job, ids) -> split(job, ids, queue, pending, running));
+            scancel(List.of(), pending);
+            scancel(List.of("--batch", "--signal=TERM"), running);
+        }
+        TaskList notCancelled = kept.build();
+        if (!notCancelled.isEmpty()) {
+            throw new BackendException("tasks " + notCancelled + " were not cancelled: each shares its array element"
+                    + " (--tasks-per-node) with tasks that were not selected and have not ended, and Slurm can only"
+                    + " stop a whole element; select the element's other tasks too");
+        }
+    }
+
+    /** Sorts a job's selected elements (ids, or group lines when packed) into pending and running targets. */
+    private static void split(SchedulerJob job, TaskList ids, ElementTable queue, List<String> pending,
+            List<String> running) {
+        long shift = job.offset(); // index = task id (or group line) - offset
+        TaskList.Builder toCancel = TaskList.builder();
+        TaskList.Builder toSignal = TaskList.builder();
+        var it = ids.iterator();
+        while (it.hasNext()) {
+            long id = it.nextLong();
+            SchedulerTask task = queue.find(job.jobId(), id - shift);
+            if (task == null || task.kind() == SchedulerTask.Kind.ENDED) {
+                continue; // gone or ended already
+            }
+            (task.kind() == SchedulerTask.Kind.RUNNING ? toSignal : toCancel).add(id);
+        }
+        pending.addAll(targets(job, toCancel.build(), shift));
+        running.addAll(targets(job, toSignal.build(), shift));
+    }
+
+    private static List<String> targets(SchedulerJob job, TaskList ids, long shift) {
+        return ids.isEmpty() ? List.of()
+                : ScancelTargets.of(job.jobId(), ids.ranges().stream().map(r -> r.shift(-shift)).toList());
+    }
+
+    private void scancel(List<String> options, List<String> targets) throws BackendException {
+        for (int i = 0; i < targets.size(); i += SCANCEL_TARGETS_PER_CALL) {
+            List<String> command = new ArrayList<>(List.of("scancel"));
+            command.addAll(options);
+            command.addAll(targets.subList(i, Math.min(targets.size(), i + SCANCEL_TARGETS_PER_CALL)));
+            // Idempotent, so retried like a query, except for answers that leave nothing to do.
+            CommandRunner.Result r = runner.runWithRetries(command, queryAttempts, firstRetryWait,
+                    x -> !nothingToDo(x));
+            if (!r.ok() && !nothingToDo(r)) {
+                throw new BackendException("scancel failed: " + r.message());
+            }
+        }
+    }
+
+    /**
+     * An element that ended since squeue makes scancel say "Invalid job id" or "already completing"
+     * (rc 1). {@code scancel --batch --signal} of an element of an array that still has pending
+     * elements signals it but exits 229 with no message (ESLURM_JOB_PENDING, 2021, modulo 256).
+     */
+    private static boolean nothingToDo(CommandRunner.Result r) {
+        if (r.timedOut()) {
+            return false;
+        }
+        String m = r.message();
+        return m.contains("Invalid job id") || m.contains("already completing")
+                || (r.exitCode() == 229 && r.stderr().isBlank());
+    }
+
+    /**
+     * The group lines (from 1) of a packed job whose elements can be cancelled: every one of their tasks is selected or already ended in
+     * this submission. The selected tasks of other elements are left running and reported.
+     */
+    private static TaskList packedLines(Submission submission, SchedulerJob job, TaskList selected,
+            Map<Long, AttemptRecord> attempts, TaskList.Builder kept) {
+        GroupIndex g = new GroupIndex(submission.tasks(), job.groupSize());
+        Map<Long, List<Long>> byLine = new TreeMap<>();
+        var ids = job.tasks().iterator();
+        while (ids.hasNext()) {
+            long id = ids.nextLong();
+            byLine.computeIfAbsent(g.lineOf(id), l -> new ArrayList<>()).add(id);
+        }
+        TaskList.Builder lines = TaskList.builder();
+        for (Map.Entry<Long, List<Long>> e : byLine.entrySet()) {
+            List<Long> group = e.getValue();
+            boolean touched = group.stream().anyMatch(selected::contains);
+            boolean whole = group.stream().allMatch(id -> selected.contains(id) || endedIn(submission, id, attempts));
+            if (touched && whole) {
+                lines.add(e.getKey());
+            } else if (touched) {
+                group.stream().filter(selected::contains).forEach(kept::add);
+            }
+        }
+        return lines.build();
+    }
+
+    private static boolean endedIn(Submission submission, long id, Map<Long, AttemptRecord> attempts) {
+        AttemptRecord r = attempts.get(id);
+        return r != null && r.submission() == submission.number() && r.ended();
+    }
+
+    // ---- commands -----------------------------------------------------------------------------
+
+    /** A query (or an idempotent scancel): retried with backoff, except for "Invalid job id". */
+    private CommandRunner.Result query(List<String> command) {
+        return runner.runWithRetries(command, queryAttempts, firstRetryWait, r -> !unknownJobs(r));
+    }
+
+    /** For tests and reports: the limits this backend read, or null before the first submit. */
+    SlurmConfig limits() {
+        return config;
+    }
+}
