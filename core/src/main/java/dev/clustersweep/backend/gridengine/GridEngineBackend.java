@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Runs a sweep as Grid Engine array jobs. See docs/backends-gridengine.md for the commands, the state
+ * Runs a sweep as Grid Engine array jobs. See docs/backends.md (Grid Engine) for the commands, the state
  * mapping and why the job script exists.
  *
  * <p>Costs: a launch is one qsub per range of the task list (plus one qstat and the qdels when a
