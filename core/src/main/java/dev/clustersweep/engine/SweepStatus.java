@@ -61,9 +61,14 @@ public record SweepStatus(String jobName, List<TaskStatus> tasks, long notLaunch
 
     /** One line: "9 tasks: 6 SUCCEEDED, 2 FAILED, 1 RUNNING". */
     public String summary() {
-        StringBuilder line = new StringBuilder().append(tasks.size()).append(tasks.size() == 1 ? " task" : " tasks");
+        return summary(tasks.size(), counts(), notLaunched);
+    }
+
+    /** The summary line from counts per state (keys as states or their names), zeros left out. */
+    public static String summary(long tasks, Map<?, Long> counts, long notLaunched) {
+        StringBuilder line = new StringBuilder().append(tasks).append(tasks == 1 ? " task" : " tasks");
         String sep = ": ";
-        for (Map.Entry<TaskState, Long> e : counts().entrySet()) {
+        for (Map.Entry<?, Long> e : counts.entrySet()) {
             if (e.getValue() > 0) {
                 line.append(sep).append(e.getValue()).append(' ').append(e.getKey());
                 sep = ", ";

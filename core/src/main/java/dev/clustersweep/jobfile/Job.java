@@ -12,4 +12,13 @@ public record Job(long id, String command, String tag) {
             throw new IllegalArgumentException("command and tag must not be null");
         }
     }
+
+    /** A jobfile key as a task id: a positive decimal number, else 0. */
+    public static long parseId(String key) {
+        boolean digits = !key.isEmpty() && key.length() <= 18;
+        for (int i = 0; i < key.length() && digits; i++) {
+            digits = key.charAt(i) >= '0' && key.charAt(i) <= '9';
+        }
+        return digits ? Long.parseLong(key) : 0;
+    }
 }

@@ -138,11 +138,7 @@ public final class JobFileReader implements Iterator<Job>, Closeable {
     }
 
     private long parseId(String key) {
-        boolean digits = !key.isEmpty() && key.length() <= 18;
-        for (int i = 0; i < key.length() && digits; i++) {
-            digits = key.charAt(i) >= '0' && key.charAt(i) <= '9';
-        }
-        long id = digits ? Long.parseLong(key) : 0;
+        long id = Job.parseId(key);
         if (id < 1) {
             throw bad("task id \"" + key + "\" is not a positive integer");
         }

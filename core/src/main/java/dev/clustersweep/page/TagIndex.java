@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.clustersweep.BadInputException;
+import dev.clustersweep.jobfile.Job;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -293,11 +294,7 @@ public final class TagIndex {
     }
 
     private long id(String key) {
-        boolean digits = !key.isEmpty() && key.length() <= 18;
-        for (int i = 0; i < key.length() && digits; i++) {
-            digits = key.charAt(i) >= '0' && key.charAt(i) <= '9';
-        }
-        long id = digits ? Long.parseLong(key) : 0;
+        long id = Job.parseId(key);
         if (id < 1) {
             throw bad("task id \"" + key + "\" is not a positive integer");
         }

@@ -60,18 +60,7 @@ public record SweepSummary(String jobName, String sweepDir, String backend, Map<
 
     /** One line for a log: {@code lr-sweep: 9 tasks: 6 SUCCEEDED, 2 FAILED, 1 RUNNING}. */
     public String line() {
-        StringBuilder line = new StringBuilder(jobName).append(": ").append(tasks).append(tasks == 1 ? " task" : " tasks");
-        String sep = ": ";
-        for (Map.Entry<String, Long> e : counts.entrySet()) {
-            if (e.getValue() > 0) {
-                line.append(sep).append(e.getValue()).append(' ').append(e.getKey());
-                sep = ", ";
-            }
-        }
-        if (notLaunched > 0) {
-            line.append(sep).append(notLaunched).append(" not launched");
-        }
-        return line.toString();
+        return jobName + ": " + SweepStatus.summary(tasks, counts, notLaunched);
     }
 
     /** The summary as JDK types only: the wire form between a Jenkins agent and the controller. */

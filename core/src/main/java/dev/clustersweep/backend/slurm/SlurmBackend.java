@@ -226,21 +226,24 @@ public final class SlurmBackend implements Backend {
         if (jobIds.isEmpty()) {
             return (submission, taskId) -> SchedulerTask.UNKNOWN;
         }
+        return new View(squeue(jobIds), jobIds);
+    }
+
+    /** One squeue for these jobs; empty when Slurm knows none of them any more. */
+    private ElementTable squeue(List<String> jobIds) throws BackendException {
         CommandRunner.Result r = query(List.of("squeue", "-h", "-t", "all", "-j", String.join(",", jobIds), "-o",
                 ElementTable.SQUEUE_FORMAT));
-        ElementTable queue;
         if (r.ok()) {
             try {
-                queue = ElementTable.parseSqueue(r.stdout());
+                return ElementTable.parseSqueue(r.stdout());
             } catch (IllegalArgumentException e) {
                 throw new BackendException("unexpected squeue output: " + e.getMessage(), e);
             }
-        } else if (unknownJobs(r)) {
-            queue = ElementTable.empty(); // squeue says so when it knows none of the ids: all gone
-        } else {
-            throw new BackendException("squeue failed: " + r.message());
         }
-        return new View(queue, jobIds);
+        if (unknownJobs(r)) {
+            return ElementTable.empty(); // squeue says so when it knows none of the ids: all gone
+        }
+        throw new BackendException("squeue failed: " + r.message());
     }
 
     private static List<String> jobIds(List<Submission> submissions) {
@@ -365,20 +368,7 @@ public final class SlurmBackend implements Backend {
         }
         if (!elements.isEmpty()) {
             List<String> jobIds = elements.keySet().stream().map(SchedulerJob::jobId).distinct().toList();
-            CommandRunner.Result r = query(List.of("squeue", "-h", "-t", "all", "-j", String.join(",", jobIds), "-o",
-                    ElementTable.SQUEUE_FORMAT));
-            ElementTable queue;
-            if (r.ok()) {
-                try {
-                    queue = ElementTable.parseSqueue(r.stdout());
-                } catch (IllegalArgumentException e) {
-                    throw new BackendException("unexpected squeue output: " + e.getMessage(), e);
-                }
-            } else if (unknownJobs(r)) {
-                return; // nothing left to cancel
-            } else {
-                throw new BackendException("squeue failed: " + r.message());
-            }
+            ElementTable queue = squeue(jobIds);
             List<String> pending = new ArrayList<>();
             List<String> running = new ArrayList<>();
             elements.forEach((job, ids) -> split(job, ids, queue, pending, running));
