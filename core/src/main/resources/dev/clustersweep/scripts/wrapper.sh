@@ -247,6 +247,11 @@ while :; do
     ((_sw_signalled)) || break
 done
 _sw_pid='' # a stop signal from now on has no task to stop
+# At a time limit Slurm signals every process of the job at once: the task may die of it before
+# our own TERM trap runs. Killed by TERM or KILL after the time-limit warning is a timeout.
+if [[ -z $_sw_reason ]] && ((_sw_usr1)) && ((_sw_rc == 143 || _sw_rc == 137)); then
+    _sw_reason=timeout
+fi
 _sw_end "$_sw_rc" "${_sw_reason:-exit}"
 
 # --- footer: after the end record; its failures are logged but do not change the task's result ---

@@ -212,6 +212,33 @@ public class WrapperScriptTest {
     }
 
     @Test
+    public void taskKilledDirectlyAfterTheWarningIsATimeout() throws Exception {
+        // Slurm's time limit signals every process of the job at once: the task may die before the
+        // wrapper's own TERM arrives. Here only the task's group gets TERM.
+        Path pidFile = tmp.getRoot().toPath().resolve("task.pid");
+        sweep.jobs("echo $$ > " + pidFile + "; exec sleep 300", "echo $$ > " + pidFile + "2; exec sleep 300");
+        Process p = sweep.startWrapper(1, 0, Map.of());
+        SweepFixture.awaitFile(pidFile);
+        SweepFixture.signal(p, "USR1");
+        Thread.sleep(200);
+        killGroup(Files.readString(pidFile).trim());
+        assertEquals(143, SweepFixture.finish(p).exit());
+        assertEquals("timeout", sweep.end(1, 1).get("reason"));
+
+        // Without the warning, a task killed by someone else simply failed.
+        p = sweep.startWrapper(2, 0, Map.of());
+        SweepFixture.awaitFile(Path.of(pidFile + "2"));
+        killGroup(Files.readString(Path.of(pidFile + "2")).trim());
+        assertEquals(143, SweepFixture.finish(p).exit());
+        assertEquals("exit", sweep.end(2, 1).get("reason"));
+    }
+
+    private static void killGroup(String pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-TERM", "--", "-" + pid).inheritIO().start();
+        assertTrue(kill.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) && kill.exitValue() == 0);
+    }
+
+    @Test
     public void stopSignalDuringSetUpRecordsWithoutStartingTheTask() throws Exception {
         sweep.render(new EnvironmentSetup(List.of("echo setting-up; sleep 1"), List.of(), null, null, Map.of()));
         sweep.jobs("echo task-ran");
