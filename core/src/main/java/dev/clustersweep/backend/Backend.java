@@ -20,6 +20,13 @@ public interface Backend {
     /** Submits; returns the jobs the scheduler accepted. Throws without side effects it can avoid. */
     List<SchedulerJob> submit(SubmitRequest request) throws BackendException;
 
+    /**
+     * The engine wrote the record of a submission this object submitted. The local backend starts its
+     * pool only now, so that no task runs without a record saying which submission holds it.
+     */
+    default void recorded(Submission submission) {
+    }
+
     /** One query for all of these submissions' tasks. */
     SchedulerView poll(List<Submission> submissions) throws BackendException;
 

@@ -139,6 +139,7 @@ public final class Sweep {
             Submission submission = new Submission(number, backend.name(), System.currentTimeMillis(), selected,
                     Launcher.current(), jobs);
             records.write(submission);
+            backend.recorded(submission);
             return new LaunchResult(selected, submission, backend.plan(submit));
         }
     }

@@ -67,6 +67,14 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
+    public void recorded(Submission submission) {
+        LocalPool pool = pools.get(submission.number());
+        if (pool != null) {
+            pool.start();
+        }
+    }
+
+    @Override
     public SchedulerView poll(List<Submission> submissions) {
         Map<Integer, Boolean> launcherAlive = new HashMap<>();
         Map<Integer, LocalPool.Snapshot> snapshots = new HashMap<>();

@@ -38,6 +38,8 @@ final class LocalPool {
     private final Map<Long, String> startFailures = new ConcurrentHashMap<>();
     private final CountDownLatch finished;
     private final ScheduledExecutorService timers;
+    private final int workers;
+    private boolean started;
     private volatile long nextId;
     private volatile TaskList cancelled = TaskList.empty();
     private volatile long cancelsSeenAt = -1;
@@ -50,6 +52,15 @@ final class LocalPool {
         this.nextId = queue.hasNext() ? -1 : Long.MAX_VALUE;
         this.finished = new CountDownLatch(workers);
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("sweep-local-timer"));
+        this.workers = workers;
+    }
+
+    /** Starts the workers; until then every task is pending. */
+    synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
         for (int i = 0; i < workers; i++) {
             Thread worker = new Thread(this::work, "sweep-local-" + submission + "-" + i);
             worker.start();
