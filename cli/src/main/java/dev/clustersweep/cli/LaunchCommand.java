@@ -10,7 +10,6 @@ import dev.clustersweep.backend.local.LocalBackend;
 import dev.clustersweep.engine.Backends;
 import dev.clustersweep.engine.LaunchRequest;
 import dev.clustersweep.engine.LaunchResult;
-import dev.clustersweep.engine.PollPolicy;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.scripts.EnvironmentSetup;
@@ -37,6 +36,9 @@ final class LaunchCommand implements Callable<Integer> {
 
     @Mixin
     JobOptions job;
+
+    @Mixin
+    WaitOptions waiting;
 
     @Option(names = "--backend", required = true, paramLabel = "NAME",
             description = "Where tasks run: local, slurm or gridengine.")
@@ -155,7 +157,11 @@ final class LaunchCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            SweepStatus status = new Progress(out).await(sweep, PollPolicy.forBackend(backend));
+            SweepStatus status = new Progress(out).await(sweep, waiting.pollPolicy(backend));
+            if (!local) {
+                out.println(sweep.backends().schedulerCalls() + " scheduler command(s) for "
+                        + result.tasks().size() + " task(s)");
+            }
             // This launch's tasks decide: a relaunch of three tasks succeeds when those three do.
             return StatusCommand.exitStatus(status.only(result.tasks()), out);
         } finally {

@@ -1,7 +1,6 @@
 package dev.clustersweep.cli;
 
 import dev.clustersweep.BadInputException;
-import dev.clustersweep.engine.PollPolicy;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.state.TaskState;
@@ -28,6 +27,9 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
+    @Mixin
+    WaitOptions waiting;
+
     @Option(names = {"--tasklist", "-t"}, paramLabel = "LIST", converter = TaskListConverter.class,
             description = "Only these task ids.")
     TaskList tasks;
@@ -53,7 +55,7 @@ final class StatusCommand implements Callable<Integer> {
         SweepStatus status;
         if (await) {
             var saved = sweep.savedOptions();
-            status = new Progress(out).await(sweep, PollPolicy.forBackend(saved == null ? "local" : saved.backend()));
+            status = new Progress(out).await(sweep, waiting.pollPolicy(saved == null ? "local" : saved.backend()));
         } else {
             status = sweep.status();
         }

@@ -163,6 +163,35 @@ public class CommandLineTest {
     }
 
     @Test
+    public void listShowsSweepsAndTheirTasks() throws Exception {
+        assertEquals(0, SweepProcess.run(work, "prelaunch", "+jobname", "l", "+command", "echo", "+arg", "--x", "a",
+                "b", "+tag", "+q").exit());
+        assertEquals(0, SweepProcess.run(work, "launch", "--backend", "local", "--jobname", "l").exit());
+        SweepProcess.Result sweeps = SweepProcess.run(work, "list");
+        assertEquals(0, sweeps.exit());
+        assertTrue(sweeps.stdout(), sweeps.stdout().lines().anyMatch(l -> l.matches("l\\s+2\\s+1\\s+local\\s*")));
+        SweepProcess.Result tasks = SweepProcess.run(work, "list", "--jobname", "l");
+        assertEquals(List.of("job_id\ttask_id\tjobname\tcommand\ttag",
+                "local\t1\tl\techo --x a --tag l_1__x_a\tl_1__x_a",
+                "local\t2\tl\techo --x b --tag l_2__x_b\tl_2__x_b"), tasks.stdout().lines().toList());
+    }
+
+    @Test
+    public void helpNamesEveryCommandAndOption() throws Exception {
+        SweepProcess.Result all = SweepProcess.run(work, "help");
+        assertEquals(0, all.exit());
+        for (String command : List.of("prelaunch", "launch", "status", "list", "cancel", "config", "help")) {
+            assertTrue(command, all.stdout().contains(command));
+        }
+        SweepProcess.Result launch = SweepProcess.run(work, "help", "launch");
+        for (String option : List.of("--backend", "--tasklist", "--failed", "--max-tasks", "--tasks-per-node",
+                "--max-tasks-per-node", "--cpus", "--gpus", "--mem", "--duration", "--venv", "--conda", "--dry-run",
+                "--wait", "--poll-max")) {
+            assertTrue(option, launch.stdout().contains(option));
+        }
+    }
+
+    @Test
     public void configWritesAndReadsHeaders() throws Exception {
         SweepProcess.Result w = SweepProcess.run(work, "config", "--write", "local", "header", "export GREETING=hi");
         assertEquals(w.stderr(), 0, w.exit());

@@ -16,6 +16,15 @@ public record PollPolicy(long initialMillis, long maxMillis, double factor) {
         return "local".equals(backend) ? new PollPolicy(200, 2_000, 1.5) : new PollPolicy(1_000, 60_000, 1.5);
     }
 
+    /** This policy with another longest interval (e.g. {@code --poll-max}); 0 keeps it. */
+    public PollPolicy withMaxSeconds(int seconds) {
+        if (seconds <= 0) {
+            return this;
+        }
+        long max = seconds * 1000L;
+        return new PollPolicy(Math.min(initialMillis, max), max, factor);
+    }
+
     public long next(long currentMillis) {
         return Math.min(maxMillis, (long) Math.ceil(currentMillis * factor));
     }
