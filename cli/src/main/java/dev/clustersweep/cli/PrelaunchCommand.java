@@ -1,6 +1,11 @@
 package dev.clustersweep.cli;
 
+import dev.clustersweep.BadInputException;
 import dev.clustersweep.grid.Prelaunch;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,13 +33,26 @@ final class PrelaunchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Prelaunch prelaunch = Prelaunch.parse(words);
-        // Straight to stdout, buffered: a million lines through picocli's PrintWriter is slow.
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-                StandardCharsets.UTF_8);
-        spec.commandLine().getOut().flush();
-        prelaunch.run(Path.of("").toAbsolutePath(), out);
-        out.flush();
-        return 0;
+        return run(words, spec.commandLine().getErr());
+    }
+
+    /** Prelaunches; bad input is one line on {@code err} and exit status 2. */
+    static int run(List<String> words, PrintWriter err) {
+        try {
+            Prelaunch prelaunch = Prelaunch.parse(words);
+            // Straight to stdout, buffered: a million lines through a PrintWriter per line is slow.
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+            prelaunch.run(Path.of("").toAbsolutePath(), out);
+            out.flush();
+            return 0;
+        } catch (BadInputException e) {
+            err.println("sweep: " + e.getMessage());
+            err.flush();
+            return SweepCommand.EXIT_BAD_INPUT;
+        } catch (IOException e) {
+            err.println("sweep: cannot write the jobfile: " + e.getMessage());
+            err.flush();
+            return SweepCommand.EXIT_BAD_INPUT;
+        }
     }
 }

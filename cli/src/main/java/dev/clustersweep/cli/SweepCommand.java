@@ -38,6 +38,11 @@ public final class SweepCommand implements Runnable {
 
     /** Runs the command line; returns the exit status instead of exiting, for tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length > 0 && args[0].equals("prelaunch")) {
+            // Prelaunch takes onager's raw words: skip building the whole command model, which costs
+            // more than expanding a 40,000-task grid (see docs/performance.md).
+            return PrelaunchCommand.run(java.util.Arrays.asList(args).subList(1, args.length), err);
+        }
         CommandLine cli = new CommandLine(new SweepCommand());
         cli.setOut(out).setErr(err);
         cli.getSubcommands().get("prelaunch").setUnmatchedOptionsArePositionalParams(true);
