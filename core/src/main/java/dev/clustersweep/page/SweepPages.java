@@ -19,14 +19,43 @@ import java.util.List;
  */
 public final class SweepPages {
 
-    private final SweepDirectory dir;
-    private final TagIndex tags;
-
-    public SweepPages(SweepDirectory dir) {
-        this.dir = dir;
-        this.tags = new TagIndex(dir.jobFile());
+    /** Where a page's tags come from: {@link TagIndex} on jobs.json, or an archived task table. */
+    @FunctionalInterface
+    public interface Tags {
+        /** The tags of tasks {@code ids} (ascending), aligned with them; null for an unknown id. */
+        String[] tags(long[] ids);
     }
 
+    /** Whether an attempt's log file exists. */
+    @FunctionalInterface
+    public interface Logs {
+        boolean exists(long taskId, int attempt, LogLink.Stream stream);
+    }
+
+    private final SweepDirectory dir;
+    private final Tags tags;
+    private final Logs logs;
+
+    /** Pages of a sweep directory: tags from its jobs.json, logs checked on disk. */
+    public SweepPages(SweepDirectory dir) {
+        this.dir = dir;
+        TagIndex index = new TagIndex(dir.jobFile());
+        this.tags = index::tags;
+        this.logs = (id, attempt, stream) -> Files.exists(stream == LogLink.Stream.STDOUT ? dir.stdout(id, attempt)
+                : dir.stderr(id, attempt));
+    }
+
+    /**
+     * Pages of a sweep that is no longer at hand (a finished Jenkins build reads its archived task
+     * table): tags and log existence from elsewhere.
+     */
+    public SweepPages(Tags tags, Logs logs) {
+        this.dir = null;
+        this.tags = tags;
+        this.logs = logs;
+    }
+
+    /** The sweep directory, or null for pages of an archived table. */
     public SweepDirectory directory() {
         return dir;
     }
@@ -92,12 +121,10 @@ public final class SweepPages {
     public List<LogLink> logs(long taskId, int attempts) {
         List<LogLink> links = new ArrayList<>(2 * attempts);
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            links.add(new LogLink(taskId, attempt, LogLink.Stream.STDOUT,
-                    LogLink.relativePath(taskId, attempt, LogLink.Stream.STDOUT),
-                    Files.exists(dir.stdout(taskId, attempt))));
-            links.add(new LogLink(taskId, attempt, LogLink.Stream.STDERR,
-                    LogLink.relativePath(taskId, attempt, LogLink.Stream.STDERR),
-                    Files.exists(dir.stderr(taskId, attempt))));
+            for (LogLink.Stream stream : LogLink.Stream.values()) {
+                links.add(new LogLink(taskId, attempt, stream, LogLink.relativePath(taskId, attempt, stream),
+                        logs.exists(taskId, attempt, stream)));
+            }
         }
         return links;
     }

@@ -8,19 +8,23 @@ import dev.clustersweep.engine.PollPolicy;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.grid.Prelaunch;
+import dev.clustersweep.page.ActionPlan;
+import dev.clustersweep.page.PageRequest;
+import dev.clustersweep.page.Selection;
+import dev.clustersweep.page.SweepPage;
+import dev.clustersweep.page.SweepPages;
+import dev.clustersweep.page.TagIndex;
+import dev.clustersweep.page.TaskAction;
+import dev.clustersweep.page.TaskFilter;
+import dev.clustersweep.page.TaskTableFile;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.state.TaskStatus;
 import dev.clustersweep.sweep.SweepDirectory;
 import dev.clustersweep.sweep.SweepRecords;
 import dev.clustersweep.tasks.TaskList;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -52,6 +56,8 @@ import java.util.stream.Stream;
 public final class SweepRun {
 
     private static final Map<SweepDirectory, Sweep> OPEN = new ConcurrentHashMap<>();
+    /** One page builder per sweep directory, so that its tag index outlives a request. */
+    private static final Map<SweepDirectory, SweepPages> PAGES = new ConcurrentHashMap<>();
 
     private SweepRun() {
     }
@@ -77,6 +83,7 @@ public final class SweepRun {
             }
             deleteTree(dir.root());
         }
+        PAGES.remove(dir);
         Sweep sweep = Sweep.open(workDir, spec.jobName());
         OPEN.put(dir, sweep);
         new Prelaunch(spec.gridSpec(), dir.jobFile(), false, true).run(workDir, new PrintStream(OutputStream.nullOutputStream()));
@@ -97,13 +104,29 @@ public final class SweepRun {
      * someone stopped them on purpose. A finished summary without relaunched ids is the end.
      */
     public static SweepSummary advance(Path workDir, String jobName, int retries) throws BackendException, IOException {
+        return advance(workDir, jobName, retries, 1, null);
+    }
+
+    /**
+     * {@link #advance(Path, String, int)} for a run that is not the sweep's first launch alone: a
+     * relaunch of some tasks (in a later Jenkins build), or a run whose tasks were also relaunched by
+     * hand. Retries used are the submissions after the first {@code base} ones, and the summary (and
+     * what is retried) covers only {@code scope}.
+     *
+     * @param base submissions that do not count as retries (1 for a plain run, plus one per relaunch
+     *     by hand; for a relaunch build, the number of submissions once its relaunch was submitted)
+     * @param scope the tasks the run is about, or null for the whole sweep
+     */
+    public static SweepSummary advance(Path workDir, String jobName, int retries, int base, TaskList scope)
+            throws BackendException, IOException {
         SweepDirectory dir = new SweepDirectory(workDir, jobName);
         Sweep sweep = sweep(dir);
-        SweepStatus status = sweep.status();
+        SweepStatus whole = sweep.status();
+        SweepStatus status = scope == null ? whole : whole.only(scope);
         int submissions = new SweepRecords(dir).submissions().size();
         TaskList retry = retryable(status);
-        if (!status.isFinished() || retry.isEmpty() || submissions - 1 >= retries) {
-            return summary(sweep, status, null);
+        if (!status.isFinished() || retry.isEmpty() || submissions - base >= retries) {
+            return summary(sweep, status, base, null);
         }
         LaunchOptions saved = sweep.savedOptions();
         if (saved == null) {
@@ -111,7 +134,93 @@ public final class SweepRun {
                     + ": expected a sweep launched by this run");
         }
         var result = sweep.launch(new LaunchRequest(null, null, retry, true, saved, false));
-        return summary(sweep, result.tasks().isEmpty() ? null : result.tasks().toString());
+        SweepStatus after = sweep.status();
+        return summary(sweep, scope == null ? after : after.only(scope), base,
+                result.tasks().isEmpty() ? null : result.tasks().toString());
+    }
+
+    /**
+     * What a relaunch of some tasks of an existing sweep did, for a run that does only that (a
+     * Jenkins build started by "Relaunch selected" on an earlier build's page).
+     *
+     * @param plan which of the asked tasks were launched again, which skipped (still active) and why
+     * @param base submissions once the relaunch was submitted: pass it to
+     *     {@link #advance(Path, String, int, int, TaskList)} with {@code plan.acted()} as the scope
+     * @param summary the relaunched tasks just after the launch
+     */
+    public record Relaunch(ActionPlan plan, int base, SweepSummary summary) {
+    }
+
+    /**
+     * Launches {@code ids} of the sweep already in {@code workDir/.sweep/jobName} again, with its own
+     * jobs.json and saved settings, instead of starting afresh. Tasks still active are skipped (the
+     * plan says so); tasks never launched are launched for the first time.
+     *
+     * @throws BadInputException when there is no such sweep there (deleted, or another machine), when
+     *     an id is not in its jobs.json, or when every asked task is still active
+     */
+    public static Relaunch relaunch(Path workDir, String jobName, TaskList ids) throws BackendException, IOException {
+        SweepDirectory dir = new SweepDirectory(workDir, jobName);
+        Sweep sweep = existing(dir);
+        SweepStatus status = sweep.status();
+        TaskList selected = ids.checkWithin(sweep.jobIds());
+        ActionPlan plan = ActionPlan.relaunch(selected, status);
+        if (plan.nothingToDo()) {
+            throw new BadInputException(plan.message());
+        }
+        perform(sweep, plan);
+        int base = new SweepRecords(dir).submissions().size();
+        return new Relaunch(plan, base, summary(sweep, sweep.status().only(plan.acted()), base, null));
+    }
+
+    /**
+     * Resolves a selection made on the build page against the sweep and, unless {@code dryRun},
+     * cancels or relaunches the tasks the plan acts on (a relaunch with the saved settings).
+     *
+     * @return the plan: what was (or would be) done and what was skipped
+     * @throws BadInputException for a bad selection, or when the sweep directory is missing
+     */
+    public static ActionPlan act(Path workDir, String jobName, TaskAction action, Selection selection, boolean dryRun)
+            throws BackendException, IOException {
+        Sweep sweep = existing(new SweepDirectory(workDir, jobName));
+        SweepStatus status = sweep.status();
+        TaskList selected = selection.resolve(sweep.jobIds(), status);
+        ActionPlan plan = ActionPlan.of(action, selected, status);
+        if (!dryRun && !plan.nothingToDo()) {
+            perform(sweep, plan);
+        }
+        return plan;
+    }
+
+    private static void perform(Sweep sweep, ActionPlan plan) throws BackendException, IOException {
+        if (plan.action() == TaskAction.CANCEL) {
+            sweep.cancel(plan.acted());
+            return;
+        }
+        LaunchOptions saved = sweep.savedOptions();
+        if (saved == null) {
+            throw new BadInputException("sweep '" + sweep.directory().jobName() + "' has no saved settings in "
+                    + sweep.directory().settingsFile() + ": expected a sweep launched before");
+        }
+        sweep.launch(new LaunchRequest(null, null, plan.acted(), false, saved, false));
+    }
+
+    /** One page of the build page's task table, from the sweep directory (tags read by offset index). */
+    public static SweepPage page(Path workDir, String jobName, TaskFilter filter, PageRequest request)
+            throws BackendException {
+        SweepDirectory dir = new SweepDirectory(workDir, jobName);
+        Sweep sweep = existing(dir);
+        return PAGES.computeIfAbsent(dir, SweepPages::new).page(sweep.status(), filter, request);
+    }
+
+    private static Sweep existing(SweepDirectory dir) {
+        Sweep sweep = sweep(dir);
+        if (!sweep.exists()) {
+            throw new BadInputException("no sweep '" + dir.jobName() + "' in " + dir.root()
+                    + ": expected the sweep directory an earlier run left there; it was deleted (workspace wiped?) "
+                    + "or this is another machine or working directory");
+        }
+        return sweep;
     }
 
     private static TaskList retryable(SweepStatus status) {
@@ -195,28 +304,16 @@ public final class SweepRun {
     }
 
     /**
-     * Writes every launched task's state as tab-separated lines (header first): {@code id state exit
-     * attempts attempt submission host start end detail}, empty fields for unknowns. For a page that
-     * shows large sweeps a screen at a time without holding them in memory.
+     * Writes every launched task's state and tag in the {@link TaskTableFile} format (header
+     * {@code id state exit attempts attempt submission host start end detail tag}, after
+     * {@code #jobName} and {@code #notLaunched} lines): what a Jenkins build keeps to show its page
+     * once the sweep directory is gone. Tags are read by offset index, a batch at a time.
      */
-    public static void writeTaskTable(Path workDir, String jobName, OutputStream out) throws BackendException {
-        SweepStatus status = sweep(new SweepDirectory(workDir, jobName)).status();
-        try {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write("id\tstate\texit\tattempts\tattempt\tsubmission\thost\tstart\tend\tdetail\n");
-            for (TaskStatus t : status.tasks()) {
-                w.write(t.id() + "\t" + t.state() + "\t" + field(t.exitCode()) + "\t" + t.attempts() + "\t"
-                        + t.attempt() + "\t" + t.submission() + "\t" + field(t.host()) + "\t" + field(t.start()) + "\t"
-                        + field(t.end()) + "\t" + field(t.detail()) + "\n");
-            }
-            w.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String field(Object value) {
-        return value == null ? "" : value.toString().replace('\t', ' ').replace('\n', ' ');
+    public static void writeTaskTable(Path workDir, String jobName, OutputStream out)
+            throws BackendException, IOException {
+        SweepDirectory dir = new SweepDirectory(workDir, jobName);
+        SweepStatus status = sweep(dir).status();
+        TaskTableFile.write(status, new TagIndex(dir.jobFile())::tags, out);
     }
 
     private static String slashes(Path path) {
@@ -229,14 +326,16 @@ public final class SweepRun {
     }
 
     private static SweepSummary summary(Sweep sweep, String relaunched) throws BackendException {
-        return summary(sweep, sweep.status(), relaunched);
+        return summary(sweep, sweep.status(), 1, relaunched);
     }
 
-    private static SweepSummary summary(Sweep sweep, SweepStatus status, String relaunched) {
+    /** {@code submissions} in the summary counts this run's own: those after the first {@code base}, plus one. */
+    private static SweepSummary summary(Sweep sweep, SweepStatus status, int base, String relaunched) {
         SweepDirectory dir = sweep.directory();
         var submissions = new SweepRecords(dir).submissions();
         String backend = submissions.isEmpty() ? null : submissions.get(submissions.size() - 1).backend();
-        return SweepSummary.of(status, dir.root().toString(), backend, submissions.size(), relaunched);
+        return SweepSummary.of(status, dir.root().toString(), backend, Math.max(0, submissions.size() - base + 1),
+                relaunched);
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -195,10 +195,12 @@ public class SweepRunTest {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         SweepRun.writeTaskTable(work, "run-1", table);
         List<String> lines = List.of(table.toString(StandardCharsets.UTF_8).split("\n"));
-        assertEquals(5, lines.size());
-        assertEquals("id\tstate\texit\tattempts\tattempt\tsubmission\thost\tstart\tend\tdetail", lines.get(0));
-        assertTrue(lines.get(2), lines.get(2).startsWith("2\tFAILED\t1\t1\t1\t1\t"));
-        assertTrue(lines.get(1), lines.get(1).startsWith("1\tSUCCEEDED\t0\t1\t1\t1\t"));
+        assertEquals(7, lines.size());
+        assertEquals("#jobName=run-1", lines.get(0));
+        assertEquals("#notLaunched=0", lines.get(1));
+        assertEquals("id\tstate\texit\tattempts\tattempt\tsubmission\thost\tstart\tend\tdetail\ttag", lines.get(2));
+        assertTrue(lines.get(4), lines.get(4).startsWith("2\tFAILED\t1\t1\t1\t1\t"));
+        assertTrue(lines.get(3), lines.get(3).startsWith("1\tSUCCEEDED\t0\t1\t1\t1\t"));
     }
 
     @Test

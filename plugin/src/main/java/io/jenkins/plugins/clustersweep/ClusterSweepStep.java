@@ -23,14 +23,9 @@ import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.remoting.RemoteOutputStream;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import java.io.File;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
-import jenkins.util.BuildListenerAdapter;
 import jenkins.util.SystemProperties;
 import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
@@ -552,6 +546,14 @@ public final class ClusterSweepStep extends Step {
         private boolean await = true;
         private boolean launched;
         private String lastLine;
+        /** Submissions that are not retries: 1, plus one per relaunch from the page; a relaunch build's own count. */
+        private int base = 1;
+        /** The task ids this run is about (a relaunch build's), or null for the whole sweep. */
+        private String scope;
+        /** From a {@link RelaunchAction} on the build: relaunch these ids of this job name's sweep. */
+        private String relaunchJob;
+        private String relaunchIds;
+        private String relaunchOrigin;
         private volatile boolean stopping;
         private volatile boolean done;
 
@@ -570,6 +572,12 @@ public final class ClusterSweepStep extends Step {
             node = FilePathUtils.getNodeName(dir);
             remote = dir.getRemote();
             specFile = step.spec;
+            RelaunchAction relaunch = RelaunchAction.of(context.get(Run.class));
+            if (relaunch != null) {
+                relaunchJob = relaunch.getJobName();
+                relaunchIds = relaunch.getIds();
+                relaunchOrigin = relaunch.origin();
+            }
             try {
                 fields = SweepSpec.checkFields(step.fields());
                 if (specFile == null) {
@@ -602,7 +610,8 @@ public final class ClusterSweepStep extends Step {
                 }
                 LinkedHashMap<String, Object> out;
                 try (Timeout timeout = Timeout.limit(LAUNCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    out = work.act(new SweepCallables.Launch(fields, specFile, defaults));
+                    out = work.act(new SweepCallables.Launch(fields, specFile, defaults, relaunchJob, relaunchIds,
+                            relaunchOrigin));
                 }
                 jobName = (String) out.get("spec.jobName");
                 retries = ((Number) out.get("spec.retries")).intValue();
@@ -610,9 +619,19 @@ public final class ClusterSweepStep extends Step {
                 await = (Boolean) out.get("spec.wait");
                 launched = true;
                 SweepSummary summary = SweepSummary.fromMap(out);
-                log(Messages.ClusterSweepStep_Launched(summary.tasks(), jobName, summary.backend(), node.isEmpty()
-                        ? Messages.ClusterSweepStep_BuiltInNode() : node, summary.sweepDir()));
+                if (out.containsKey("relaunch.base")) {
+                    base = ((Number) out.get("relaunch.base")).intValue();
+                    scope = (String) out.get("relaunch.scope");
+                    log(Messages.ClusterSweepStep_Relaunched(jobName, relaunchOrigin, out.get("relaunch.message")));
+                } else {
+                    log(Messages.ClusterSweepStep_Launched(summary.tasks(), jobName, summary.backend(), node.isEmpty()
+                            ? Messages.ClusterSweepStep_BuiltInNode() : node, summary.sweepDir()));
+                }
                 getContext().saveState();
+                Run<?, ?> run = getContext().get(Run.class);
+                SweepAction.of(run, jobName).started(summary, node, remote);
+                run.save();
+                SweepWaits.register(run, jobName, this::wake);
                 if (stopping) {
                     beginStop();
                 } else if (!await) {
@@ -639,9 +658,12 @@ public final class ClusterSweepStep extends Step {
                     schedule(this::check, Math.min(maxPollMillis, 15_000));
                     return;
                 }
+                Run<?, ?> run = getContext().get(Run.class);
+                SweepAction action = SweepAction.of(run, jobName);
+                relaunchQueued(work, action);
                 LinkedHashMap<String, Object> out;
                 try (Timeout timeout = Timeout.limit(REMOTE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    out = work.act(new SweepCallables.Advance(jobName, retries));
+                    out = work.act(new SweepCallables.Advance(jobName, retries, base, scope));
                     pollFailures = 0;
                 } catch (AbortException e) {
                     // The scheduler did not answer (or answered nonsense): ask again, a few times.
@@ -668,6 +690,8 @@ public final class ClusterSweepStep extends Step {
                     log(Messages.ClusterSweepStep_Retry(summary.retriesUsed(), retries, summary.relaunchedIds()));
                     interval = minPollMillis;
                     schedule(this::check, interval);
+                } else if (summary.finished() && action.hasQueuedRelaunches()) {
+                    schedule(this::check, 0); // a relaunch came in since this poll began
                 } else if (summary.finished()) {
                     finish(summary, false);
                 } else {
@@ -675,7 +699,43 @@ public final class ClusterSweepStep extends Step {
                 }
             } catch (Throwable x) {
                 done = true;
+                unregister();
                 getContext().onFailure(x);
+            }
+        }
+
+        /**
+         * Launches the relaunches queued on the build page (taken from the build's action, where they
+         * survive a restart); the step then waits for them as for the rest. A failure is logged: the
+         * sweep goes on.
+         */
+        private void relaunchQueued(FilePath work, SweepAction action) throws Exception {
+            String ids = action.takeRelaunches();
+            if (ids == null) {
+                return;
+            }
+            try (Timeout timeout = Timeout.limit(LAUNCH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                Map<String, String> plan = work.act(new SweepCallables.Act(jobName, "RELAUNCH", ids,
+                        new java.util.ArrayList<>(), false, false));
+                if (!plan.get("acted").isEmpty()) {
+                    base++;
+                    if (scope != null) {
+                        scope = TaskList.parse(scope).union(TaskList.parse(plan.get("acted"))).toString();
+                    }
+                    interval = minPollMillis;
+                    getContext().saveState();
+                }
+                log(Messages.ClusterSweepStep_RelaunchFromPage(plan.get("message")));
+            } catch (AbortException e) {
+                log(Messages.ClusterSweepStep_RelaunchFromPageFailed(ids, e.getMessage()));
+            }
+        }
+
+        /** The page queued a relaunch: poll now rather than at the end of the interval. */
+        private void wake() {
+            ScheduledFuture<?> t = task;
+            if (!done && !stopping && t != null && t.cancel(false)) {
+                schedule(this::check, 0);
             }
         }
 
@@ -727,27 +787,15 @@ public final class ClusterSweepStep extends Step {
             try {
                 FilePath work = workspace();
                 if (work != null) {
-                    Map<String, String> files;
-                    try (Timeout timeout = Timeout.limit(REMOTE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                        files = work.act(new SweepCallables.ListArtifacts(jobName));
-                    }
-                    if (!files.isEmpty()) {
-                        run.pickArtifactManager().archive(work, getContext().get(Launcher.class),
-                                BuildListenerAdapter.wrap(listener), files);
-                        log(Messages.ClusterSweepStep_Archived(files.size(), "sweep/" + jobName + "/"));
-                    }
-                    File table = SweepAction.taskTableFile(run, jobName);
-                    Files.createDirectories(table.getParentFile().toPath());
-                    try (OutputStream out = new FileOutputStream(table);
-                            Timeout timeout = Timeout.limit(REMOTE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                        work.act(new SweepCallables.WriteTaskTable(jobName, new RemoteOutputStream(out)));
-                    }
+                    SweepArchive.keep(run, work, getContext().get(Launcher.class), listener, jobName,
+                            REMOTE_TIMEOUT_SECONDS);
                 }
             } catch (Exception e) {
                 listener.error(Messages.ClusterSweepStep_KeepFailed(jobName, e.toString()));
                 LOGGER.log(Level.FINE, "archiving sweep " + jobName, e);
             }
             SweepAction.of(run, jobName).update(result, node);
+            SweepWaits.unregister(run, jobName);
         }
 
         /**
@@ -832,7 +880,19 @@ public final class ClusterSweepStep extends Step {
                 }
             }
             done = true;
+            unregister();
             getContext().onFailure(stopCause);
+        }
+
+        private void unregister() {
+            try {
+                Run<?, ?> run = getContext().get(Run.class);
+                if (run != null && jobName != null) {
+                    SweepWaits.unregister(run, jobName);
+                }
+            } catch (IOException | InterruptedException e) {
+                LOGGER.log(Level.FINE, null, e);
+            }
         }
 
         @Override
@@ -852,6 +912,11 @@ public final class ClusterSweepStep extends Step {
                         jobName == null ? "?" : jobName, remote)));
             } else {
                 log(Messages.ClusterSweepStep_Resumed(jobName));
+                try {
+                    SweepWaits.register(getContext().get(Run.class), jobName, this::wake);
+                } catch (IOException | InterruptedException e) {
+                    LOGGER.log(Level.FINE, "no run for " + jobName, e);
+                }
                 schedule(this::check, minPollMillis);
             }
         }
