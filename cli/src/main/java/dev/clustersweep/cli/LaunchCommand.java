@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -140,8 +141,23 @@ final class LaunchCommand implements Callable<Integer> {
                 new EnvironmentSetup(List.of(), List.of(), venv, conda, env), killGrace);
         var out = spec.commandLine().getOut();
         boolean local = LocalBackend.NAME.equals(backend);
-        Thread cancelOnExit = local && !dryRun ? cancelOnSignal(sweep) : null;
-        LaunchResult result = sweep.launch(new LaunchRequest(jobFile, command, tasks, failed, options, dryRun));
+        // Registered before the launch so no moment is uncovered, but armed only with this launch's
+        // own tasks once they are submitted: a refused launch must not touch tasks it did not start.
+        AtomicReference<TaskList> ours = new AtomicReference<>();
+        Thread cancelOnExit = local && !dryRun ? cancelOnSignal(sweep, ours) : null;
+        LaunchResult result;
+        try {
+            result = sweep.launch(new LaunchRequest(jobFile, command, tasks, failed, options, dryRun));
+        } catch (RuntimeException | java.io.IOException | dev.clustersweep.backend.BackendException e) {
+            removeHook(cancelOnExit);
+            throw e;
+        }
+        if (result.submission() != null) {
+            ours.set(result.tasks());
+        }
+        if (!local || result.submission() == null) {
+            removeHook(cancelOnExit);
+        }
         if (result.tasks().isEmpty()) {
             out.println(failed ? "nothing to launch: no task of '" + job.jobName + "' ended unsuccessfully"
                     : "nothing to launch");
@@ -165,17 +181,29 @@ final class LaunchCommand implements Callable<Integer> {
             // This launch's tasks decide: a relaunch of three tasks succeeds when those three do.
             return StatusCommand.exitStatus(status.only(result.tasks()), out);
         } finally {
-            if (cancelOnExit != null) {
-                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
+            removeHook(cancelOnExit);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs
             }
         }
     }
 
-    /** Ctrl-C or SIGTERM: cancel the running tasks and wait until their wrappers recorded it. */
-    private Thread cancelOnSignal(Sweep sweep) {
+    /** Ctrl-C or SIGTERM: cancel this launch's running tasks and wait until their wrappers recorded it. */
+    private Thread cancelOnSignal(Sweep sweep, AtomicReference<TaskList> ours) {
         Thread hook = new Thread(() -> {
+            TaskList tasks = ours.get();
+            if (tasks == null) {
+                return;
+            }
             try {
-                sweep.cancel(null);
+                sweep.cancel(tasks);
                 ((LocalBackend) sweep.backends().get(LocalBackend.NAME)).awaitPools((killGrace + 5L) * 1000);
             } catch (Exception e) {
                 System.err.println("sweep: could not cancel all tasks: " + e.getMessage());

@@ -16,12 +16,13 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {PrelaunchCommand.class, LaunchCommand.class, StatusCommand.class, ListCommand.class,
                 CancelCommand.class, ConfigCommand.class, HelpCommand.class},
         footer = {"", "Exit status: 0 when every task succeeded, 1 when some task did not, 2 for bad input,",
-                "3 when the scheduler refused or could not be reached."})
+                "3 when the scheduler refused or could not be reached, 4 for an internal error."})
 public final class SweepCommand implements Runnable {
 
     public static final int EXIT_TASKS_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_SCHEDULER = 3;
+    public static final int EXIT_INTERNAL = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,7 +62,10 @@ public final class SweepCommand implements Runnable {
                 err.println("sweep: " + e.getMessage());
                 return EXIT_SCHEDULER;
             }
-            throw e;
+            // Not the user's input, not the scheduler: a bug of ours. Say so, with the trace to report.
+            err.println("sweep: internal error, please report it with the trace below: " + e);
+            e.printStackTrace(err);
+            return EXIT_INTERNAL;
         });
         return cli.execute(args);
     }

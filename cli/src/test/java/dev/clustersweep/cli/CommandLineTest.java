@@ -98,6 +98,39 @@ public class CommandLineTest {
     }
 
     @Test
+    public void aRefusedLaunchLeavesTheRunningSweepAlone() throws Exception {
+        assertEquals(0, SweepProcess.run(work, "prelaunch", "+jobname", "r", "+command", "sleep", "+pos-arg", "30",
+                "31", "+q").exit());
+        Process launch = SweepProcess.start(work, "launch", "--backend", "local", "--jobname", "r", "--max-tasks",
+                "2", "--kill-grace", "2");
+        waitForFiles(work.resolve(".sweep/r/status"), ".start", 2);
+        List<String> before = listing(work.resolve(".sweep/r"));
+        for (String[] args : new String[][] {
+            {"launch", "--backend", "local", "--jobname", "r", "--tasklist", "1"},
+            {"launch", "--backend", "local", "--jobname", "r", "--tasklist", "9"},
+            {"launch", "--backend", "local", "--jobname", "r", "--duration", "never"},
+            {"launch", "--backend", "local", "--jobname", "r", "--dry-run"},
+        }) {
+            SweepProcess.Result r = SweepProcess.run(work, args);
+            assertTrue(String.join(" ", args) + ": " + r.stderr(), r.exit() == 2 || args[5].equals("--dry-run"));
+        }
+        assertEquals(before, listing(work.resolve(".sweep/r")));
+        SweepProcess.Result status = SweepProcess.run(work, "status", "--jobname", "r");
+        assertTrue(status.stdout(), status.stdout().contains("2 tasks: 2 RUNNING"));
+        assertEquals(0, SweepProcess.run(work, "cancel", "--jobname", "r").exit());
+        assertTrue(SweepProcess.finish(launch).stdout().contains("2 tasks: 2 CANCELLED"));
+    }
+
+    @Test
+    public void dryRunWritesNothingAtAll() throws Exception {
+        SweepProcess.Result r = SweepProcess.run(work, "launch", "--backend", "local", "--jobname", "dry",
+                "--command", "echo hi", "--dry-run");
+        assertEquals(r.stderr(), 0, r.exit());
+        assertTrue(r.stdout(), r.stdout().contains("wrapper.sh"));
+        assertFalse(Files.exists(work.resolve(".sweep")));
+    }
+
+    @Test
     public void taskListBeyondTheJobfileAndCorruptJobfiles() throws Exception {
         assertEquals(0, SweepProcess.run(work, "prelaunch", "+jobname", "x", "+command", "true", "+pos-arg", "1", "2",
                 "+q").exit());
@@ -215,6 +248,13 @@ public class CommandLineTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no " + count + " " + suffix + " files in " + dir);
+    }
+
+    /** Every file under a directory with its size, sorted: what a refused command must not change. */
+    private static List<String> listing(Path dir) throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.sorted().map(f -> dir.relativize(f) + " " + f.toFile().length()).toList();
+        }
     }
 
     private String listing() throws Exception {

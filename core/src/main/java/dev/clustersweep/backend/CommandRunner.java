@@ -77,14 +77,39 @@ public final class CommandRunner {
         try {
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
+                kill(process);
             }
-            return new Result(command, finished ? process.exitValue() : -1, out.join(), err.join(), !finished);
+            // A child the command left behind may hold the pipes open: never wait on it for long.
+            return new Result(command, finished ? process.exitValue() : -1, collect(out), collect(err), !finished);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            kill(process);
             Thread.currentThread().interrupt();
             return new Result(command, -1, "", "interrupted", true);
+        }
+    }
+
+    /** Kills the command and what it started (a site's wrapper script around squeue, say). */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String collect(CompletableFuture<String> output) {
+        try {
+            return output.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            output.cancel(true);
+            return "";
+        } catch (java.util.concurrent.ExecutionException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 

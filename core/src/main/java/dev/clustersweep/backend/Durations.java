@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
 
-    private static final Pattern UNIT = Pattern.compile("(\\d+)([smhd])");
-    private static final Pattern DAYS = Pattern.compile("(\\d+)-(\\d+)(?::(\\d+))?(?::(\\d+))?");
-    private static final Pattern CLOCK = Pattern.compile("(\\d+)(?::(\\d+))?(?::(\\d+))?");
+    private static final Pattern UNIT = Pattern.compile("(\\d{1,9})([smhd])");
+    private static final Pattern DAYS = Pattern.compile("(\\d{1,9})-(\\d{1,9})(?::(\\d{1,9}))?(?::(\\d{1,9}))?");
+    private static final Pattern CLOCK = Pattern.compile("(\\d{1,9})(?::(\\d{1,9}))?(?::(\\d{1,9}))?");
 
     private Durations() {
     }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Memory sizes: {@code 500M}, {@code 4G}, {@code 1T}; a bare number is gigabytes, as in onager. */
 public final class Memory {
 
-    private static final Pattern SIZE = Pattern.compile("(\\d+)([KMGT]?)B?");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})([KMGT]?)B?");
 
     private Memory() {
     }

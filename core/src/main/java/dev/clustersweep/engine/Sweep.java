@@ -99,14 +99,15 @@ public final class Sweep {
             throw new BadInputException("no jobfile for sweep '" + dir.jobName() + "' at " + source
                     + ": expected 'sweep prelaunch +jobname " + dir.jobName() + " ...' first, or --jobfile or --command");
         } else {
-            ids = JobFile.ids(source);
+            ids = JobFile.idsInOrder(source);
         }
         if (ids.isEmpty()) {
             throw new BadInputException("jobfile " + source + " has no tasks: expected at least one");
         }
         TaskList selected = request.tasks() == null ? ids : checkWithin(request.tasks(), ids);
 
-        try (LaunchLock lock = LaunchLock.take(dir)) {
+        // A dry run writes nothing, not even the lock file.
+        try (LaunchLock lock = request.dryRun() ? null : LaunchLock.take(dir, false)) {
             List<Submission> history = records.submissions();
             if (replacesJobs && !history.isEmpty() && !sameJobs(source, request.command())) {
                 throw new BadInputException("sweep '" + dir.jobName() + "' was already launched with other tasks: "
@@ -123,6 +124,7 @@ public final class Sweep {
                             + " active task(s) among those selected (" + busy + "): expected them to end first, "
                             + "or 'sweep cancel --jobname " + dir.jobName() + "'");
                 }
+                checkSameSetUp(current.activeIds(), options);
             } else if (request.failedOnly()) {
                 selected = TaskList.empty();
             }
@@ -139,6 +141,8 @@ public final class Sweep {
             Submission submission = new Submission(number, backend.name(), System.currentTimeMillis(), selected,
                     Launcher.current(), jobs);
             records.write(submission);
+            // Only what the scheduler accepted becomes the settings a relaunch repeats.
+            AtomicFiles.write(dir.settingsFile(), out -> SweepJson.mapper().writeValue(out, options));
             backend.recorded(submission);
             return new LaunchResult(selected, submission, backend.plan(submit));
         }
@@ -157,7 +161,22 @@ public final class Sweep {
             CommandChunks.write(dir, jobs);
         }
         WrapperScripts.render(dir, withConfig(options.environment(), options.backend()));
-        AtomicFiles.write(dir.settingsFile(), out -> SweepJson.mapper().writeValue(out, options));
+    }
+
+    /**
+     * Queued and running tasks read the one wrapper.sh by its path when they start: while any is
+     * active, a launch must not change the set-up they were launched with.
+     */
+    private void checkSameSetUp(TaskList active, LaunchOptions options) throws IOException {
+        if (active.isEmpty() || !Files.exists(dir.wrapper())) {
+            return;
+        }
+        String wanted = WrapperScripts.wrapperText(dir, withConfig(options.environment(), options.backend()));
+        if (!wanted.equals(Files.readString(dir.wrapper()))) {
+            throw new BadInputException("sweep '" + dir.jobName() + "' has " + active.size() + " active task(s) ("
+                    + active + ") set up otherwise (--venv, --conda, --env or the backend's header and footer): "
+                    + "expected the same set-up until they end, or 'sweep cancel --jobname " + dir.jobName() + "'");
+        }
     }
 
     /** The backend's configured header and footer go around the launch's own set-up. */
@@ -240,16 +259,19 @@ public final class Sweep {
         if (tasks != null && Files.exists(dir.jobFile())) {
             checkWithin(tasks, jobIds());
         }
-        TaskList active = status().activeIds();
-        TaskList selected = tasks == null ? active : tasks.intersect(active);
-        for (SweepRecords.Holding h : SweepRecords.holdings(records.submissions())) {
-            TaskList part = h.tasks().intersect(selected);
-            if (!part.isEmpty()) {
-                records.write(new Cancellation(h.submission().number(), part, System.currentTimeMillis()));
-                backends.get(h.submission().backend()).cancel(h.submission(), part);
+        // Under the sweep's lock: cancel records are numbered like submissions, one writer at a time.
+        try (LaunchLock lock = LaunchLock.take(dir, true)) {
+            TaskList active = status().activeIds();
+            TaskList selected = tasks == null ? active : tasks.intersect(active);
+            for (SweepRecords.Holding h : SweepRecords.holdings(records.submissions())) {
+                TaskList part = h.tasks().intersect(selected);
+                if (!part.isEmpty()) {
+                    records.write(new Cancellation(h.submission().number(), part, System.currentTimeMillis()));
+                    backends.get(h.submission().backend()).cancel(h.submission(), part);
+                }
             }
+            return selected;
         }
-        return selected;
     }
 
     /**
@@ -316,22 +338,37 @@ public final class Sweep {
             this.lock = lock;
         }
 
-        static LaunchLock take(SweepDirectory dir) throws IOException {
+        /**
+         * Takes the sweep's lock; with {@code wait}, waits up to 30 s for another holder (a cancel
+         * waits for a launch being submitted), otherwise refuses at once.
+         */
+        static LaunchLock take(SweepDirectory dir, boolean wait) throws IOException {
             Files.createDirectories(dir.root());
-            FileChannel channel = FileChannel.open(dir.launchLock(), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (true) {
+                FileChannel channel = FileChannel.open(dir.launchLock(), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null; // held by another thread of this process
+                }
+                if (lock != null) {
+                    return new LaunchLock(channel, lock);
+                }
                 channel.close();
-                throw new BadInputException("sweep '" + dir.jobName() + "' is being launched by another process: "
-                        + "expected one launch at a time");
+                if (!wait || System.currentTimeMillis() > deadline) {
+                    throw new BadInputException("sweep '" + dir.jobName() + "' is being launched by another "
+                            + "process: expected one launch at a time");
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the lock of sweep " + dir.jobName(), e);
+                }
             }
-            return new LaunchLock(channel, lock);
         }
 
         @Override

@@ -45,6 +45,9 @@ public record Prelaunch(GridSpec spec, Path jobFile, boolean append, boolean qui
      */
     public Grid run(Path workDir, PrintStream out) throws IOException {
         Path file = jobFile(workDir);
+        if (!append) {
+            refuseReplacingLaunchedTasks(file);
+        }
         long firstId = append ? JobFile.scan(file).nextId() : 1;
         Grid grid = Grid.of(spec, firstId);
         StringBuilder lines = new StringBuilder(quiet ? 0 : PRINT_BLOCK + 1024);
@@ -79,6 +82,19 @@ public record Prelaunch(GridSpec spec, Path jobFile, boolean append, boolean qui
             }
         } catch (BadInputException e) {
             throw new BadInputException(e.getMessage() + " (it changed while appending)", e);
+        }
+    }
+
+    /**
+     * Records and logs of a launched sweep belong to its task ids: new commands under the same ids
+     * would make them lie, and queued tasks would run commands they were not launched with.
+     */
+    private static void refuseReplacingLaunchedTasks(Path file) {
+        Path submissions = file.toAbsolutePath().getParent().resolve("submissions");
+        String[] records = submissions.toFile().list();
+        if (records != null && records.length > 0) {
+            throw new BadInputException("jobfile " + file + " belongs to a sweep that was launched: expected +append"
+                    + " to add tasks, another +jobname, or removing " + file.getParent() + " first");
         }
     }
 }

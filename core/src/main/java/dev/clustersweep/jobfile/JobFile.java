@@ -58,6 +58,24 @@ public final class JobFile {
     }
 
     /**
+     * As {@link #ids}, also requiring the ids in increasing order, as onager and prelaunch write
+     * them: a launch streams the tasks into command chunks in file order.
+     */
+    public static TaskList idsInOrder(Path path) {
+        TaskList.Builder ids = TaskList.builder();
+        long[] previous = {0};
+        forEach(path, job -> {
+            if (job.id() <= previous[0]) {
+                throw new dev.clustersweep.BadInputException("bad jobfile " + path + ": task " + job.id()
+                        + " comes after task " + previous[0] + "; expected the ids in increasing order");
+            }
+            previous[0] = job.id();
+            ids.add(job.id());
+        });
+        return ids.build();
+    }
+
+    /**
      * The tasks with the given ids, in file order; ids the file does not hold are absent. Stops
      * reading once all are found, so entries after the last one wanted are not checked.
      */

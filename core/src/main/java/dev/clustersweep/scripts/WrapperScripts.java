@@ -20,15 +20,24 @@ public final class WrapperScripts {
     }
 
     public static void render(SweepDirectory dir, EnvironmentSetup setup) throws IOException {
-        Map<String, String> values = Map.of(
+        Map<String, String> values = values(dir, setup);
+        write(dir.wrapper(), ScriptTemplate.render("wrapper.sh", values));
+        write(dir.multiWrapper(), ScriptTemplate.render("multiwrapper.sh", values));
+    }
+
+    /** The wrapper.sh that {@link #render} would write, to compare with the one tasks run now. */
+    public static String wrapperText(SweepDirectory dir, EnvironmentSetup setup) {
+        return ScriptTemplate.render("wrapper.sh", values(dir, setup));
+    }
+
+    private static Map<String, String> values(SweepDirectory dir, EnvironmentSetup setup) {
+        return Map.of(
                 "JOBNAME_TEXT", dir.jobName(),
                 "JOBNAME", ShellQuote.quote(dir.jobName()),
                 "WORKDIR", ShellQuote.quote(dir.workDir().toString()),
                 "SWEEP_DIR", ShellQuote.quote(dir.root().toString()),
                 "SETUP", SetupScript.setup(setup, dir.workDir()).stripTrailing(),
                 "FOOTER", SetupScript.footer(setup).stripTrailing());
-        write(dir.wrapper(), ScriptTemplate.render("wrapper.sh", values));
-        write(dir.multiWrapper(), ScriptTemplate.render("multiwrapper.sh", values));
     }
 
     private static void write(Path target, String script) throws IOException {

@@ -16,15 +16,19 @@ public record Launcher(String host, long pid, long startedAtMillis) {
         return new Launcher(hostName(), self.pid(), started);
     }
 
+    /**
+     * This machine's name as the kernel gives it, which is what the wrapper records (bash's
+     * $HOSTNAME comes from gethostname); an exported HOSTNAME (often a fully qualified name) is not.
+     */
     public static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isEmpty()) {
-            return env;
-        }
         try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (java.io.IOException e) {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e2) {
+                return "localhost";
+            }
         }
     }
 

@@ -27,7 +27,7 @@
 # Signals first, so that one arriving while we start up is not lost (or fatal, for USR1).
 _sw_usr1=0 _sw_stop='' _sw_reason='' _sw_pid='' _sw_killing=0 _sw_signalled=0
 _sw_traps() {
-    trap '_sw_signalled=1; _sw_usr1=1' USR1
+    trap '_sw_signalled=1; _sw_usr1=1; _sw_warned' USR1
     trap '_sw_on_stop TERM' TERM
     trap '_sw_on_stop INT' INT
     trap '_sw_on_stop HUP' HUP
@@ -95,6 +95,13 @@ _sw_on_exit() {
         _sw_end "$rc" exit
     fi
     exit "$_sw_rc"
+}
+
+# The time-limit warning arrived: say so with a marker (a builtin redirect, no fork), so that the
+# local backend sends its TERM only once this shell knows the stop is a timeout.
+_sw_warned() {
+    [[ -n ${_sw_attempt-} && -n ${_sw_status-} ]] && : 2>/dev/null >"$_sw_status/$_sw_id.$_sw_attempt.warned"
+    return 0
 }
 
 # A stop signal: remember it (and whether the time-limit warning came first); once the task runs,

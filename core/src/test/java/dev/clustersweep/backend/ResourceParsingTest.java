@@ -37,7 +37,8 @@ public class ResourceParsingTest {
 
     @Test
     public void badDurationsNameTheValue() {
-        for (String bad : new String[] {"", "abc", "1:2:3:4", "0", "0s", "-1", "1 h"}) {
+        for (String bad : new String[] {"", "abc", "1:2:3:4", "0", "0s", "-1", "1 h", "99999999999999999999s",
+                "99999999999999999999"}) {
             try {
                 Durations.parseSeconds(bad);
                 fail("accepted " + bad);
@@ -55,7 +56,7 @@ public class ResourceParsingTest {
         assertEquals(500, Memory.parseMegabytes("500mb"));
         assertEquals(1, Memory.parseMegabytes("1000K"));
         assertEquals(1024 * 1024, Memory.parseMegabytes("1T"));
-        for (String bad : new String[] {"", "x", "2X", "0", "-1G", "1.5G"}) {
+        for (String bad : new String[] {"", "x", "2X", "0", "-1G", "1.5G", "99999999999999999999G"}) {
             try {
                 Memory.parseMegabytes(bad);
                 fail("accepted " + bad);

@@ -48,6 +48,23 @@ public class PrelaunchTest {
     }
 
     @Test
+    public void aLaunchedSweepsTasksAreNotReplacedButCanBeAppended() throws IOException {
+        parse("+command echo +jobname done +pos-arg 1 2 +q").run(work(), out);
+        Files.createDirectories(work().resolve(".sweep/done/submissions"));
+        Files.writeString(work().resolve(".sweep/done/submissions/000001.json"), "{}");
+        String before = read(".sweep/done/jobs.json");
+        try {
+            parse("+command echo +jobname done +pos-arg 3 4 +q").run(work(), out);
+            org.junit.Assert.fail("replaced the tasks of a launched sweep");
+        } catch (dev.clustersweep.BadInputException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("+append"));
+        }
+        assertEquals(before, read(".sweep/done/jobs.json"));
+        parse("+command echo +jobname done +pos-arg 3 4 +q +append").run(work(), out);
+        assertEquals(new JobFile.Summary(4, 4), JobFile.scan(work().resolve(".sweep/done/jobs.json")));
+    }
+
+    @Test
     public void quietPrintsNothing() throws IOException {
         parse("+command echo +jobname q +pos-arg 1 2 +q").run(work(), out);
         assertEquals(0, printed.size());

@@ -2,6 +2,7 @@ package dev.clustersweep.backend.local;
 
 import dev.clustersweep.backend.LaunchOptions;
 import dev.clustersweep.state.SchedulerTask;
+import dev.clustersweep.state.StatusFiles;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.sweep.SweepDirectory;
 import dev.clustersweep.sweep.SweepRecords;
@@ -42,7 +43,7 @@ final class LocalPool {
     private boolean started;
     private volatile long nextId;
     private volatile TaskList cancelled = TaskList.empty();
-    private volatile long cancelsSeenAt = -1;
+    private int cancelRecordsSeen = -1;
 
     LocalPool(SweepDirectory dir, int submission, TaskList tasks, LaunchOptions options, int workers) {
         this.dir = dir;
@@ -153,28 +154,29 @@ final class LocalPool {
         return id;
     }
 
-    private boolean isCancelled(long id) {
+    private synchronized boolean isCancelled(long id) {
         refreshCancels();
         return cancelled.contains(id);
     }
 
-    /** Cancels may come from another process (sweep cancel): re-read the records when they change. */
-    private void refreshCancels() {
-        File folder = dir.cancelsDir().toFile();
-        long modified = folder.lastModified();
-        if (modified == cancelsSeenAt) {
+    /**
+     * Cancels may come from another process (sweep cancel): re-read the records when their number
+     * changed. Under the pool's lock, so no worker starts a task another one just learnt is cancelled.
+     */
+    private synchronized void refreshCancels() {
+        String[] names = dir.cancelsDir().toFile().list();
+        int count = names == null ? 0 : names.length;
+        if (count == cancelRecordsSeen) {
             return;
         }
-        cancelsSeenAt = modified;
         TaskList fromRecords = TaskList.empty();
         for (var c : new SweepRecords(dir).cancellations()) {
             if (c.submission() == submission) {
                 fromRecords = fromRecords.union(c.tasks());
             }
         }
-        synchronized (this) {
-            cancelled = cancelled.union(fromRecords);
-        }
+        cancelled = cancelled.union(fromRecords);
+        cancelRecordsSeen = count;
     }
 
     private void runTask(long id) {
@@ -220,6 +222,17 @@ final class LocalPool {
         }
         timedOut.put(id, true);
         signal(process.pid(), "USR1");
+        // Bash may run a TERM trap before a USR1 trap that arrived just before it: wait until the
+        // wrapper marked the warning, so that it records a timeout, not a cancel.
+        Path warned = dir.statusDir().resolve(id + "." + StatusFiles.attemptCount(dir, id) + ".warned");
+        for (int i = 0; i < 250 && process.isAlive() && !Files.exists(warned); i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         process.destroy();
         // The wrapper kills the task group after its grace period; make sure the wrapper goes too.
         timers.schedule(() -> {

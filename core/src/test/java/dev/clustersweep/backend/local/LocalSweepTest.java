@@ -107,10 +107,12 @@ public class LocalSweepTest {
     @Test
     public void cancelStopsRunningAndPendingTasks() throws Exception {
         // The task starts a child in the background: cancel must kill the whole process group.
-        Path marker = work.resolve("child-alive");
-        Sweep sweep = sweep("cancel", "(sleep 30; touch " + marker + ") & sleep 30", "sleep 30", "sleep 30");
+        Path childPid = work.resolve("child.pid");
+        Sweep sweep = sweep("cancel", "sleep 30 & echo $! > " + childPid + "; sleep 30", "sleep 30", "sleep 30");
         launch(sweep, null, false, options(1, 0));
-        waitUntil(sweep, s -> task(s, 1).state() == TaskState.RUNNING);
+        waitUntil(sweep, s -> task(s, 1).state() == TaskState.RUNNING && Files.exists(childPid));
+        long child = Long.parseLong(Files.readString(childPid).trim());
+        assertTrue(ProcessHandle.of(child).isPresent());
         TaskList cancelled = sweep.cancel(TaskList.parse("1-2"));
         assertEquals(TaskList.parse("1-2"), cancelled);
         waitUntil(sweep, s -> task(s, 1).state().isTerminal());
@@ -122,7 +124,8 @@ public class LocalSweepTest {
         sweep.cancel(null);
         status = await(sweep);
         assertEquals(3, status.count(TaskState.CANCELLED));
-        assertFalse("the cancelled task's child must be killed with it", Files.exists(marker));
+        assertFalse("the cancelled task's child must be killed with it",
+                ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false));
     }
 
     @Test
@@ -164,6 +167,49 @@ public class LocalSweepTest {
     }
 
     @Test
+    public void anotherSetUpWhileTasksAreActiveIsRefused() throws Exception {
+        // Task 2 waits in the pool for task 1's worker: it will start with the set-up it was launched with.
+        Sweep sweep = sweep("setup", "sleep 30", "echo $X", "echo $X");
+        LaunchOptions first = new LaunchOptions("local", Resources.defaults(), 1, 1, 0,
+                new EnvironmentSetup(List.of(), List.of(), null, null, Map.of("X", "first")), 2);
+        launch(sweep, TaskList.parse("1-2"), false, first);
+        waitUntil(sweep, s -> task(s, 1).state() == TaskState.RUNNING);
+        byte[] wrapper = Files.readAllBytes(sweep.directory().wrapper());
+        LaunchOptions second = new LaunchOptions("local", Resources.defaults(), 1, 1, 0,
+                new EnvironmentSetup(List.of(), List.of(), null, null, Map.of("X", "second")), 2);
+        try {
+            launch(Sweep.open(work, "setup"), TaskList.of(3), false, second);
+            fail("changed the set-up of queued tasks");
+        } catch (BadInputException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("set up otherwise"));
+        }
+        assertTrue(java.util.Arrays.equals(wrapper, Files.readAllBytes(sweep.directory().wrapper())));
+        sweep.cancel(TaskList.of(1));
+        SweepStatus status = await(sweep);
+        assertEquals(TaskState.CANCELLED, task(status, 1).state());
+        assertEquals(TaskState.SUCCEEDED, task(status, 2).state());
+        assertEquals("first\n", Files.readString(sweep.directory().stdout(2, 1)));
+        // Once nothing is active, another set-up is fine.
+        launch(sweep, TaskList.of(3), false, second);
+        assertEquals(TaskState.SUCCEEDED, task(await(sweep), 3).state());
+        assertEquals("second\n", Files.readString(sweep.directory().stdout(3, 1)));
+    }
+
+    @Test
+    public void jobfileWithIdsOutOfOrderIsBadInputAndWritesNothing() throws Exception {
+        Path file = work.resolve("hand.json");
+        Files.writeString(file, "{\"2\": [\"true\", \"\"], \"1\": [\"true\", \"\"]}");
+        Sweep sweep = Sweep.open(work, "hand");
+        try {
+            sweep.launch(new LaunchRequest(file, null, null, false, options(1, 0), false));
+            fail();
+        } catch (BadInputException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("increasing order"));
+        }
+        assertFalse(Files.exists(sweep.directory().root()));
+    }
+
+    @Test
     public void taskListOutOfRangeWritesNothing() throws Exception {
         Sweep sweep = sweep("range", "true", "true");
         try {
@@ -183,6 +229,7 @@ public class LocalSweepTest {
         assertNull(result.submission());
         assertTrue(result.plan().get(0), result.plan().get(0).contains("wrapper.sh"));
         assertFalse(Files.exists(sweep.directory().wrapper()));
+        assertFalse(Files.exists(sweep.directory().launchLock()));
         assertTrue(sweep.status().tasks().isEmpty());
     }
 
