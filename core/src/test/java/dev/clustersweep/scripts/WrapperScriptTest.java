@@ -152,6 +152,17 @@ public class WrapperScriptTest {
     }
 
     @Test
+    public void taskDoesNotInheritIntQuitOrUsr2IgnoredByWhatStartedTheWrapper() throws Exception {
+        // As a plain `&` in a non-interactive shell does (INT, QUIT) and gridengine-job.sh (USR2).
+        sweep.jobs(SweepFixture.SIG_IGN + "sigign");
+        ProcessBuilder pb = sweep.builder(Map.of("SWEEP_ARRAY_INDEX", "1"), "bash", "-c",
+                "trap '' INT QUIT USR2; exec bash \"$0\" 1 0", sweep.dir.wrapper().toString());
+        Result r = SweepFixture.finish(pb.start());
+        assertEquals(r.output(), 0, r.exit());
+        assertEquals(0, sweep.ignoredSignals("sigign") & (SweepFixture.INT | SweepFixture.QUIT | SweepFixture.USR2));
+    }
+
+    @Test
     public void termStopsTheWholeProcessGroup() throws Exception {
         Path childPid = sweep.work.resolve("child.pid");
         sweep.jobs("sleep 300 & echo $! > child.pid; wait");
