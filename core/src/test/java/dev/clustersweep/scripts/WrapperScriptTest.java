@@ -165,7 +165,7 @@ public class WrapperScriptTest {
     @Test
     public void termStopsTheWholeProcessGroup() throws Exception {
         Path childPid = sweep.work.resolve("child.pid");
-        sweep.jobs("sleep 300 & echo $! > child.pid; wait");
+        sweep.jobs("sleep 300 & echo $! > child.tmp; mv child.tmp child.pid; wait");
         Process p = sweep.startWrapper(1, 0, Map.of());
         SweepFixture.awaitFile(childPid);
         long child = Long.parseLong(Files.readString(childPid).trim());
@@ -182,7 +182,7 @@ public class WrapperScriptTest {
     @Test
     public void killAfterGraceWhenTheTaskIgnoresTerm() throws Exception {
         Path childPid = sweep.work.resolve("child.pid");
-        sweep.jobs("trap '' TERM; sleep 300 & echo $! > child.pid; wait; wait");
+        sweep.jobs("trap '' TERM; sleep 300 & echo $! > child.tmp; mv child.tmp child.pid; wait; wait");
         Process p = sweep.startWrapper(1, 0, Map.of("SWEEP_KILL_GRACE", "1"));
         SweepFixture.awaitFile(childPid);
         long child = Long.parseLong(Files.readString(childPid).trim());
@@ -283,7 +283,7 @@ public class WrapperScriptTest {
         sweep.render(new EnvironmentSetup(List.of("set -euo pipefail", "trap 'echo header-exit-trap' EXIT",
                 "trap '' TERM", "IFS=,"), List.of("false", "echo footer-ran"), null, null, Map.of()));
         Path childPid = sweep.work.resolve("child.pid");
-        sweep.jobs("exit 6", "sleep 300 & echo $! > child.pid; wait");
+        sweep.jobs("exit 6", "sleep 300 & echo $! > child.tmp; mv child.tmp child.pid; wait");
         assertEquals(6, sweep.wrapper(1).exit());
         assertEquals("footer-ran\n", sweep.out(1, 1));
         Process p = sweep.startWrapper(2, 0, Map.of());
