@@ -9,9 +9,13 @@
 #   groups/SUBMISSION.txt (six digits), task ids separated by spaces. Each id runs as
 #   `SWEEP_ARRAY_INDEX=ID bash wrapper.sh SUBMISSION 0`, with its own attempt, records and logs.
 #
-# Signals: TERM, INT, HUP and USR1 are passed on to the running wrappers, which handle them as
-# usual. After TERM, INT or HUP no further task starts: each one not started yet gets an attempt
-# whose end record says cancelled (timeout if USR1 came first), so no task of the group is LOST.
+# Signals: USR1 is passed on to the running wrappers; TERM, INT and HUP are passed on as TERM (a
+# wrapper may have INT ignored, see below). After TERM, INT or HUP no further task starts: each one
+# not started yet gets an attempt whose end record says cancelled (timeout if USR1 came first), so
+# no task of the group is LOST. The wrappers start under job control (set -m), each in a process
+# group of its own: started from a non-interactive shell without it, they would have SIGINT and
+# SIGQUIT ignored, for good, and so would their tasks. A signal goes to a wrapper only once it runs
+# wrapper.sh with its traps set (_mw_ready), so that it cannot kill a wrapper that has just started.
 #
 # Exit status: 0 when every task of the group exited 0, else 1 (the records say which and how);
 # 2 when misused. Deliberately not a count: Grid Engine requeues a job that exits 99 and puts one
@@ -24,7 +28,7 @@
 # shellcheck disable=SC2317,SC2154,SC2016
 
 _mw_usr1=0 _mw_stop='' _mw_reason='' _mw_running=() _mw_failed=0
-trap '_mw_usr1=1; _mw_forward USR1' USR1
+trap '_mw_usr1=1; _mw_forward USR1 "${_mw_running[@]}"' USR1
 trap '_mw_on_stop TERM' TERM
 trap '_mw_on_stop INT' INT
 trap '_mw_on_stop HUP' HUP
@@ -47,16 +51,45 @@ _mw_int() {
     printf -v "$1" '%s%s' "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
 }
 
-_mw_forward() {
-    ((${#_mw_running[@]} == 0)) || kill -"$1" "${_mw_running[@]}" 2>/dev/null
+# _mw_ready PID: wait (a few seconds at most) until wrapper PID has its USR1, TERM and HUP traps
+# set. Until then, between the fork and wrapper.sh's first lines, any of these signals would kill
+# it before it records anything. Returns at once when PID is gone or /proc cannot tell. Reads /proc
+# with builtins only: this runs for every wrapper at every forwarded signal.
+_mw_ready() {
+    local i key value arg1
+    for ((i = 0; i < 500; i++)); do
+        { IFS= read -r -d '' _ && IFS= read -r -d '' arg1; } <"/proc/$1/cmdline" 2>/dev/null || return 0
+        # Before the exec the child is a copy of this shell, with this shell's traps.
+        if [[ $arg1 == "$_mw_wrapper" ]]; then
+            key=''
+            while read -r key value; do [[ $key == SigCgt: ]] && break; done <"/proc/$1/status" 2>/dev/null
+            [[ $key == SigCgt: && $value =~ ^[0-9a-fA-F]{1,16}$ ]] || return 0
+            # Bits 10 (USR1), 15 (TERM) and 1 (HUP) of the caught signals.
+            (((16#$value & 0x4201) == 0x4201)) && return 0
+        fi
+        sleep 0.005
+    done
 }
 
+# _mw_forward SIGNAL PID...: SIGNAL to each wrapper, once it can take it.
+_mw_forward() {
+    local signal=$1 pid
+    shift
+    for pid; do
+        _mw_ready "$pid"
+        kill -"$signal" "$pid" 2>/dev/null
+    done
+    return 0
+}
+
+# A stop (TERM, INT or HUP) goes to the wrappers as TERM: a wrapper that inherited SIGINT ignored
+# cannot trap it, and TERM is what wrapper.sh handles in every case.
 _mw_on_stop() {
     if [[ -z $_mw_stop ]]; then
         _mw_stop=$1
         if ((_mw_usr1)); then _mw_reason=timeout; else _mw_reason=cancelled; fi
     fi
-    _mw_forward "$1"
+    _mw_forward TERM "${_mw_running[@]}"
 }
 
 # Wait until a wrapper ends (or a signal interrupts), then collect every wrapper that has ended.
@@ -110,8 +143,18 @@ for _mw_id in "${_mw_ids[@]}"; do
         _mw_failed=$((_mw_failed + 1))
         continue
     fi
-    SWEEP_TIME_LIMIT_NEAR=$_mw_usr1 SWEEP_ARRAY_INDEX=$_mw_id bash "$_mw_wrapper" "$_mw_submission" 0 &
-    _mw_running+=("$!")
+    _mw_near=$_mw_usr1
+    # Job control: the wrapper gets a process group of its own and, unlike a plain `&` in a
+    # non-interactive shell, SIGINT and SIGQUIT not ignored (unless they were ignored here at entry).
+    set -m
+    SWEEP_TIME_LIMIT_NEAR=$_mw_near SWEEP_ARRAY_INDEX=$_mw_id bash "$_mw_wrapper" "$_mw_submission" 0 &
+    _mw_pid=$!
+    set +m
+    _mw_running+=("$_mw_pid")
+    # A signal that came after the check above but before the wrapper was in _mw_running did not
+    # reach it: pass it on now.
+    ((_mw_usr1 == _mw_near)) || _mw_forward USR1 "$_mw_pid"
+    [[ -z $_mw_stop ]] || _mw_forward TERM "$_mw_pid"
 done
 while ((${#_mw_running[@]})); do
     _mw_reap

@@ -34,6 +34,20 @@ _sw_traps() {
 }
 _sw_traps
 
+# SIGINT, SIGQUIT or SIGUSR2 ignored at our start (a plain `&` in a non-interactive shell ignores
+# the first two, gridengine-job.sh the third) would stay ignored in the task, and bash cannot undo
+# that (nor trap them). Python, for one, then has no KeyboardInterrupt. The task starts through
+# `env --default-signal` then, where env has it. Read with builtins: no fork on the common path.
+_sw_reset=''
+if [[ -r /proc/$$/status ]]; then
+    while read -r _sw_key _sw_value; do [[ $_sw_key == SigIgn: ]] && break; done </proc/$$/status
+    if [[ $_sw_key == SigIgn: && $_sw_value =~ ^[0-9a-fA-F]{1,16}$ ]]; then
+        ((16#$_sw_value & 0x2)) && _sw_reset+=,INT
+        ((16#$_sw_value & 0x4)) && _sw_reset+=,QUIT
+        ((16#$_sw_value & 0x800)) && _sw_reset+=,USR2
+    fi
+fi
+
 # Not POSIX mode: there `wait PID` forgets a status once reported, and the wait loop needs it twice.
 set +o posix
 
@@ -238,8 +252,13 @@ fi
 # --- the task, in its own process group (job control) so that a stop reaches all of it -----------
 
 _sw_phase='task'
-set -m
-bash -c "$_sw_command" &
+if [[ -n $_sw_reset ]] && env --default-signal="${_sw_reset#,}" true 2>/dev/null; then
+    set -m
+    env --default-signal="${_sw_reset#,}" bash -c "$_sw_command" &
+else
+    set -m
+    bash -c "$_sw_command" &
+fi
 _sw_pid=$!
 set +m
 # A stop that came after the check above but before _sw_pid was set found nothing to stop.

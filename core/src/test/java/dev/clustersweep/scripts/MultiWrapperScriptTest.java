@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -72,33 +73,71 @@ public class MultiWrapperScriptTest {
         assertEquals("0", sweep.end(3, 1).get("exit"));
     }
 
-    @Test
-    public void termStopsTheRunningTasksAndRecordsTheOthersAsNotStarted() throws Exception {
-        sweep.jobs("sleep 300", "sleep 300", "sleep 300", "echo never");
+    /** A task that says when it runs (file readyID in the working directory), then sleeps. */
+    private static final String READY_THEN_SLEEP = ": > ready$SWEEP_TASK_ID; exec sleep 300";
+
+    private void awaitReady(long id) throws InterruptedException {
+        SweepFixture.awaitFile(sweep.work.resolve("ready" + id));
+    }
+
+    /** Tasks 1 and 2 running, 3 and 4 waiting for a slot; SIGNAL to the multiwrapper stops them all. */
+    private void stopSignalCancelsEveryTaskQuickly(String signal) throws Exception {
+        sweep.jobs(READY_THEN_SLEEP, READY_THEN_SLEEP, READY_THEN_SLEEP, "echo never");
         GroupFile.write(sweep.dir, 1, List.of(new long[] {1, 2, 3, 4}));
         Process p = start(1, "1", "2");
-        SweepFixture.awaitFile(sweep.dir.startRecord(1, 1));
-        SweepFixture.awaitFile(sweep.dir.startRecord(2, 1));
-        Thread.sleep(100);
-        SweepFixture.signal(p, "TERM");
+        awaitReady(1);
+        awaitReady(2);
+        long sent = System.nanoTime();
+        SweepFixture.signal(p, signal);
         assertEquals(1, SweepFixture.finish(p).exit());
+        assertTrue("SIG" + signal + " took more than 10 s to stop the group",
+                System.nanoTime() - sent < TimeUnit.SECONDS.toNanos(10));
         for (long id = 1; id <= 4; id++) {
             assertEquals("143", sweep.end(id, 1).get("exit"));
             assertEquals("cancelled", sweep.end(id, 1).get("reason"));
         }
         assertTrue(sweep.err(4, 1).contains("not started"));
         assertEquals("", sweep.out(4, 1));
+        assertTrue(Files.notExists(sweep.work.resolve("ready3")));
+    }
+
+    @Test
+    public void termStopsTheRunningTasksAndRecordsTheOthersAsNotStarted() throws Exception {
+        stopSignalCancelsEveryTaskQuickly("TERM");
+    }
+
+    @Test
+    public void intStopsTheRunningTasksAndRecordsTheOthersAsNotStarted() throws Exception {
+        stopSignalCancelsEveryTaskQuickly("INT");
+    }
+
+    @Test
+    public void hupStopsTheRunningTasksAndRecordsTheOthersAsNotStarted() throws Exception {
+        stopSignalCancelsEveryTaskQuickly("HUP");
+    }
+
+    @Test
+    public void tasksDoNotInheritIntOrQuitIgnored() throws Exception {
+        // A plain `&` in a non-interactive shell ignores SIGINT and SIGQUIT, and nothing can undo that
+        // further down: Python, for one, would have no KeyboardInterrupt.
+        sweep.jobs(SweepFixture.SIG_IGN + "sigign1", SweepFixture.SIG_IGN + "sigign2");
+        GroupFile.write(sweep.dir, 1, List.of(new long[] {1, 2}));
+        Result r = SweepFixture.finish(start(1, "1", "2"));
+        assertEquals(r.output(), 0, r.exit());
+        for (long id = 1; id <= 2; id++) {
+            assertEquals("task " + id, 0, sweep.ignoredSignals("sigign" + id) & (SweepFixture.INT | SweepFixture.QUIT));
+        }
     }
 
     @Test
     public void usr1ThenTermIsATimeoutForStartedAndUnstartedTasks() throws Exception {
-        sweep.jobs("sleep 300", "echo never");
+        sweep.jobs(READY_THEN_SLEEP, "echo never");
         GroupFile.write(sweep.dir, 1, List.of(new long[] {1, 2}));
         Process p = start(1, "1", "1");
-        SweepFixture.awaitFile(sweep.dir.startRecord(1, 1));
-        Thread.sleep(100);
+        awaitReady(1);
+        // Both pending at once are still handled in order, USR1 (10) before TERM (15), here and in
+        // the wrapper.
         SweepFixture.signal(p, "USR1");
-        Thread.sleep(100);
         SweepFixture.signal(p, "TERM");
         assertEquals(1, SweepFixture.finish(p).exit());
         assertEquals("timeout", sweep.end(1, 1).get("reason"));

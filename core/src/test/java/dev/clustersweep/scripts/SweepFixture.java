@@ -109,6 +109,21 @@ final class SweepFixture {
         assertTrue("never appeared: " + file, Files.exists(file));
     }
 
+    /** The signals a task found ignored at its start: the SigIgn mask it wrote with {@link #SIG_IGN}. */
+    long ignoredSignals(String file) throws IOException {
+        String text = Files.readString(work.resolve(file)).trim();
+        assertTrue("not a SigIgn line: " + text, text.startsWith("SigIgn:"));
+        return Long.parseUnsignedLong(text.substring("SigIgn:".length()).trim(), 16);
+    }
+
+    /** A task command that writes its SigIgn line (Linux /proc) to the file named after it. */
+    static final String SIG_IGN = "exec grep SigIgn /proc/self/status > ";
+
+    /** Bits of SIGINT, SIGQUIT and SIGUSR2 in a /proc signal mask. */
+    static final long INT = 1L << 1;
+    static final long QUIT = 1L << 2;
+    static final long USR2 = 1L << 11;
+
     static void signal(Process p, String signal) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
         assertTrue(kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0);

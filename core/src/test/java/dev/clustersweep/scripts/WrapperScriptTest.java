@@ -152,9 +152,20 @@ public class WrapperScriptTest {
     }
 
     @Test
+    public void taskDoesNotInheritIntQuitOrUsr2IgnoredByWhatStartedTheWrapper() throws Exception {
+        // As a plain `&` in a non-interactive shell does (INT, QUIT) and gridengine-job.sh (USR2).
+        sweep.jobs(SweepFixture.SIG_IGN + "sigign");
+        ProcessBuilder pb = sweep.builder(Map.of("SWEEP_ARRAY_INDEX", "1"), "bash", "-c",
+                "trap '' INT QUIT USR2; exec bash \"$0\" 1 0", sweep.dir.wrapper().toString());
+        Result r = SweepFixture.finish(pb.start());
+        assertEquals(r.output(), 0, r.exit());
+        assertEquals(0, sweep.ignoredSignals("sigign") & (SweepFixture.INT | SweepFixture.QUIT | SweepFixture.USR2));
+    }
+
+    @Test
     public void termStopsTheWholeProcessGroup() throws Exception {
         Path childPid = sweep.work.resolve("child.pid");
-        sweep.jobs("sleep 300 & echo $! > child.pid; wait");
+        sweep.jobs("sleep 300 & echo $! > child.tmp; mv child.tmp child.pid; wait");
         Process p = sweep.startWrapper(1, 0, Map.of());
         SweepFixture.awaitFile(childPid);
         long child = Long.parseLong(Files.readString(childPid).trim());
@@ -171,7 +182,7 @@ public class WrapperScriptTest {
     @Test
     public void killAfterGraceWhenTheTaskIgnoresTerm() throws Exception {
         Path childPid = sweep.work.resolve("child.pid");
-        sweep.jobs("trap '' TERM; sleep 300 & echo $! > child.pid; wait; wait");
+        sweep.jobs("trap '' TERM; sleep 300 & echo $! > child.tmp; mv child.tmp child.pid; wait; wait");
         Process p = sweep.startWrapper(1, 0, Map.of("SWEEP_KILL_GRACE", "1"));
         SweepFixture.awaitFile(childPid);
         long child = Long.parseLong(Files.readString(childPid).trim());
@@ -272,7 +283,7 @@ public class WrapperScriptTest {
         sweep.render(new EnvironmentSetup(List.of("set -euo pipefail", "trap 'echo header-exit-trap' EXIT",
                 "trap '' TERM", "IFS=,"), List.of("false", "echo footer-ran"), null, null, Map.of()));
         Path childPid = sweep.work.resolve("child.pid");
-        sweep.jobs("exit 6", "sleep 300 & echo $! > child.pid; wait");
+        sweep.jobs("exit 6", "sleep 300 & echo $! > child.tmp; mv child.tmp child.pid; wait");
         assertEquals(6, sweep.wrapper(1).exit());
         assertEquals("footer-ran\n", sweep.out(1, 1));
         Process p = sweep.startWrapper(2, 0, Map.of());

@@ -10,7 +10,8 @@
 #     `notify` time) before SIGKILL. The script stops SCRIPT with SIGTERM then, so the wrapper stops
 #     the task's own process group (which SIGKILL would miss) and writes its end record. SCRIPT starts
 #     with SIGUSR2 ignored, or the group-wide SIGUSR2 would kill it first. SIGTERM, SIGINT and SIGHUP
-#     are passed on as SIGTERM.
+#     are passed on as SIGTERM. A signal goes to SCRIPT only once it runs with its USR1 and TERM
+#     traps set (_gj_ready): sent earlier, it would kill SCRIPT before it records anything.
 #   - STOP_AFTER seconds after the start (0: never) it sends SIGUSR1 then SIGTERM, which the wrapper
 #     records as a timeout: h_rt itself is a SIGKILL (and measured late, up to ~90 s, on a quiet
 #     node), which leaves no end record and can leave the task running.
@@ -20,10 +21,29 @@ set +o posix # `wait PID` must still know the status after a trap interrupted an
 
 _gj_stop_after=$1
 shift || exit 2
+_gj_script=$1
 _gj_child='' _gj_timer='' _gj_stopping=0
 
+# _gj_ready: wait (a few seconds at most) until the child runs SCRIPT with its USR1 and TERM traps
+# set; returns at once when it is gone or /proc cannot tell.
+_gj_ready() {
+    local i key value arg1
+    for ((i = 0; i < 500; i++)); do
+        { IFS= read -r -d '' _ && IFS= read -r -d '' arg1; } <"/proc/$_gj_child/cmdline" 2>/dev/null || return 0
+        # Before the exec the child is a copy of this shell, with this shell's traps.
+        if [[ $arg1 == "$_gj_script" ]]; then
+            key=''
+            while read -r key value; do [[ $key == SigCgt: ]] && break; done <"/proc/$_gj_child/status" 2>/dev/null
+            [[ $key == SigCgt: && $value =~ ^[0-9a-fA-F]{1,16}$ ]] || return 0
+            (((16#$value & 0x4200) == 0x4200)) && return 0 # bits 10 (USR1) and 15 (TERM)
+        fi
+        sleep 0.005
+    done
+}
 _gj_signal() {
-    [[ -n $_gj_child ]] && kill -s "$1" "$_gj_child" 2>/dev/null
+    [[ -n $_gj_child ]] || return 0
+    _gj_ready
+    kill -s "$1" "$_gj_child" 2>/dev/null
     return 0
 }
 _gj_time_is_up() {
@@ -43,6 +63,8 @@ trap '_gj_time_is_up' ALRM
     exec bash "$@"
 ) &
 _gj_child=$!
+# A stop that came before _gj_child was set had no child to signal.
+((_gj_stopping)) && _gj_signal TERM
 
 if [[ $_gj_stop_after =~ ^[0-9]+$ ]] && ((_gj_stop_after > 0)); then
     (

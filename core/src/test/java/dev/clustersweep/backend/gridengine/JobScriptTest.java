@@ -19,11 +19,16 @@ public class JobScriptTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    /** Logs the signals it gets, then exits with its argument (or 143 on TERM). */
+    /**
+     * Logs the signals it gets, then exits with its argument (or 143 on TERM). Takes DELAY seconds
+     * (default none) to set its traps, like a wrapper on a slow node, then creates READY.
+     */
     private static final String FAKE_WRAPPER = """
+            [ -z "$DELAY" ] || sleep "$DELAY"
             trap 'echo USR1 >> "$LOG"' USR1
             trap 'echo TERM >> "$LOG"; kill $! 2>/dev/null; exit 143' TERM
             trap 'echo USR2 >> "$LOG"' USR2
+            : > "$READY"
             [ "$1" = sleep ] || exit "$1"
             sleep 30 &
             while kill -0 $! 2>/dev/null; do wait $!; done
@@ -32,7 +37,13 @@ public class JobScriptTest {
     private Path script;
     private Path log;
 
+    private Path ready;
+
     private Process start(String stopAfter, String arg) throws IOException {
+        return start(stopAfter, arg, "");
+    }
+
+    private Process start(String stopAfter, String arg, String delay) throws IOException {
         Path dir = tmp.getRoot().toPath();
         script = dir.resolve("gridengine-job.sh");
         try (InputStream in = GridEngineBackend.class.getResourceAsStream(QsubCommand.JOB_SCRIPT)) {
@@ -42,7 +53,10 @@ public class JobScriptTest {
         log = dir.resolve("signals.log");
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), stopAfter, wrapper.toString(), arg)
                 .redirectErrorStream(true);
+        ready = dir.resolve("ready");
         pb.environment().put("LOG", log.toString());
+        pb.environment().put("READY", ready.toString());
+        pb.environment().put("DELAY", delay);
         return pb.start();
     }
 
@@ -76,13 +90,47 @@ public class JobScriptTest {
     @Test
     public void qdelNotifyStopsTheWrapperWhichIgnoresUsr2() throws Exception {
         Process p = start("0", "sleep");
-        Thread.sleep(500);
+        awaitReady();
         // GE sends SIGUSR2 to the job's whole process group; here the script and its wrapper.
         long pid = p.pid();
         ProcessHandle.of(pid).orElseThrow().descendants().forEach(d -> signal("USR2", d.pid()));
         signal("USR2", pid);
         assertEquals(143, exit(p));
         assertEquals("TERM\n", signals()); // the wrapper never saw USR2: it was ignored
+    }
+
+    @Test
+    public void qdelNotifyRightAtTheStartIsNotLostAndWaitsForTheWrappersTraps() throws Exception {
+        // The wrapper takes a second to set its traps. SIGUSR2 comes as soon as the job script has
+        // its own trap: about when it starts the wrapper, before or after it knows the wrapper's pid.
+        Process p = start("0", "sleep", "1");
+        long pid = p.pid();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!catches(pid, 12)) {
+            assertTrue("the job script never trapped SIGUSR2", System.nanoTime() < deadline);
+            Thread.onSpinWait();
+        }
+        signal("USR2", pid);
+        assertEquals(143, exit(p));
+        // Not lost, and not sent before the wrapper could take it (its default action would kill it).
+        assertEquals("TERM\n", signals());
+    }
+
+    private void awaitReady() throws InterruptedException {
+        for (int i = 0; i < 1000 && !Files.exists(ready); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue("the fake wrapper never set its traps", Files.exists(ready));
+    }
+
+    /** Whether process PID has a handler for signal SIGNAL (Linux /proc). */
+    private static boolean catches(long pid, int signal) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("SigCgt:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (signal - 1))) != 0;
+            }
+        }
+        return false;
     }
 
     private static void signal(String name, long pid) {
