@@ -351,6 +351,18 @@ public final class SweepAction implements RunAction2 {
         return isLive() ? "log?path=" : "../artifact/sweep/" + jobName + "/";
     }
 
+    /**
+     * What follows the log's relative path in a link: nothing while live; after, {@link #VIEW}, so
+     * that the archived {@code .out}/{@code .err} file is shown as text/plain (served as itself, a
+     * file with an unknown extension is application/octet-stream, which browsers download).
+     */
+    public String getLogSuffix() {
+        return isLive() ? "" : VIEW;
+    }
+
+    /** DirectoryBrowserSupport's "show this artifact as plain text". */
+    static final String VIEW = "/*view*/";
+
     // ------------------------------------------------------------------ web methods
 
     /** The live view's poll: {@code SweepPage.toJson()} (escaped by the JSON encoder; text, never HTML). */
@@ -364,7 +376,8 @@ public final class SweepAction implements RunAction2 {
         } catch (BadInputException | AbortException e) {
             throw HttpResponses.errorWithoutStack(409, e.getMessage());
         }
-        String live = "{\"live\":" + isLive() + ",\"logBase\":\"" + getLogBase().replace("\"", "") + "\",\"page\":";
+        String live = "{\"live\":" + isLive() + ",\"logBase\":\"" + getLogBase().replace("\"", "")
+                + "\",\"logSuffix\":\"" + getLogSuffix() + "\",\"page\":";
         String body = live + json + "}";
         return new HttpResponse() {
             @Override
@@ -392,7 +405,7 @@ public final class SweepAction implements RunAction2 {
         }
         FilePath dir = isLive() ? workDirectory() : null;
         if (dir == null) {
-            return HttpResponses.redirectTo("../artifact/sweep/" + jobName + "/" + path);
+            return HttpResponses.redirectTo("../artifact/sweep/" + jobName + "/" + path + VIEW);
         }
         Map<String, Object> tail;
         try (Timeout timeout = Timeout.limit(AGENT_CALL_SECONDS, TimeUnit.SECONDS)) {
