@@ -203,7 +203,7 @@ public final class ClusterSweepBuilder extends Builder implements SimpleBuildSte
         action.started(summary, node, workspace.getRemote());
         run.save();
         BlockingQueue<Boolean> wakeups = new LinkedBlockingQueue<>();
-        SweepWaits.register(run, name, () -> wakeups.offer(Boolean.TRUE));
+        SweepWaits.register(run, name, () -> wakeups.add(Boolean.TRUE)); // unbounded: never full
         boolean aborted = false;
         InterruptedException interruption = null;
         ProgressLine progress = new ProgressLine();
@@ -255,8 +255,9 @@ public final class ClusterSweepBuilder extends Builder implements SimpleBuildSte
                 if (summary.finished() && !action.hasQueuedRelaunches()) {
                     break;
                 }
-                wakeups.poll(interval, TimeUnit.MILLISECONDS);
-                interval = Math.min(config.maxPollMillis(), (long) (interval * 1.5));
+                if (wakeups.poll(interval, TimeUnit.MILLISECONDS) == null) {
+                    interval = Math.min(config.maxPollMillis(), (long) (interval * 1.5));
+                } // else woken by a relaunch from the page: the next round takes it and polls from the minimum
             }
         } catch (InterruptedException e) {
             // The build was aborted: cancel what is active, give the wrappers a moment to record it.

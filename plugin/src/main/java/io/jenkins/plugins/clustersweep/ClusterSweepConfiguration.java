@@ -327,11 +327,15 @@ public class ClusterSweepConfiguration extends GlobalConfiguration {
         if (positive.kind != FormValidation.Kind.OK) {
             return positive;
         }
+        String min = Util.fixEmptyAndTrim(minPollSeconds);
+        if (min == null) {
+            return FormValidation.ok(); // the minimum's own check reports it
+        }
         try {
-            if (Integer.parseInt(value.trim()) < Integer.parseInt(minPollSeconds.trim())) {
+            if (Integer.parseInt(value.trim()) < Integer.parseInt(min)) {
                 return FormValidation.warning(Messages.ClusterSweepConfiguration_MaxBelowMin());
             }
-        } catch (NumberFormatException | NullPointerException e) {
+        } catch (NumberFormatException e) {
             // the minimum's own check reports it
         }
         return FormValidation.ok();

@@ -218,7 +218,7 @@ public final class SweepAction implements RunAction2 {
     }
 
     /** Whether the page shows the sweep live from the agent (the step still waits for it). */
-    public boolean isLive() {
+    public synchronized boolean isLive() {
         return live && run != null && run.isBuilding();
     }
 
@@ -240,7 +240,7 @@ public final class SweepAction implements RunAction2 {
         }
         Archive a = archived();
         if (a == null) {
-            throw new AbortException(isLive() ? Messages.SweepAction_AgentOffline(node(), workDir)
+            throw new AbortException(isLive() ? Messages.SweepAction_AgentOffline(node(), getWorkDir())
                     : Messages.SweepAction_NoTable(jobName));
         }
         return a.pages().page(a.sweep().status(), filter, request);
@@ -289,7 +289,13 @@ public final class SweepAction implements RunAction2 {
 
     /** The working directory on its agent, or null when the agent is offline. */
     private @CheckForNull FilePath workDirectory() {
-        return workDir == null ? null : FilePathUtils.find(node == null ? "" : node, workDir);
+        String dir;
+        String on;
+        synchronized (this) {
+            dir = workDir;
+            on = node();
+        }
+        return dir == null ? null : FilePathUtils.find(on, dir); // outside the lock: it looks up the node
     }
 
     private @CheckForNull Archive archived() throws IOException {
@@ -351,6 +357,18 @@ public final class SweepAction implements RunAction2 {
         return isLive() ? "log?path=" : "../artifact/sweep/" + jobName + "/";
     }
 
+    /**
+     * What follows the log's relative path in a link: nothing while live; after, {@link #VIEW}, so
+     * that the archived {@code .out}/{@code .err} file is shown as text/plain (served as itself, a
+     * file with an unknown extension is application/octet-stream, which browsers download).
+     */
+    public String getLogSuffix() {
+        return isLive() ? "" : VIEW;
+    }
+
+    /** DirectoryBrowserSupport's "show this artifact as plain text". */
+    static final String VIEW = "/*view*/";
+
     // ------------------------------------------------------------------ web methods
 
     /** The live view's poll: {@code SweepPage.toJson()} (escaped by the JSON encoder; text, never HTML). */
@@ -364,7 +382,8 @@ public final class SweepAction implements RunAction2 {
         } catch (BadInputException | AbortException e) {
             throw HttpResponses.errorWithoutStack(409, e.getMessage());
         }
-        String live = "{\"live\":" + isLive() + ",\"logBase\":\"" + getLogBase().replace("\"", "") + "\",\"page\":";
+        String live = "{\"live\":" + isLive() + ",\"logBase\":\"" + getLogBase().replace("\"", "")
+                + "\",\"logSuffix\":\"" + getLogSuffix() + "\",\"page\":";
         String body = live + json + "}";
         return new HttpResponse() {
             @Override
@@ -392,7 +411,7 @@ public final class SweepAction implements RunAction2 {
         }
         FilePath dir = isLive() ? workDirectory() : null;
         if (dir == null) {
-            return HttpResponses.redirectTo("../artifact/sweep/" + jobName + "/" + path);
+            return HttpResponses.redirectTo("../artifact/sweep/" + jobName + "/" + path + VIEW);
         }
         Map<String, Object> tail;
         try (Timeout timeout = Timeout.limit(AGENT_CALL_SECONDS, TimeUnit.SECONDS)) {
@@ -415,7 +434,7 @@ public final class SweepAction implements RunAction2 {
         }
         FilePath dir = workDirectory();
         if (dir == null) {
-            return done(Messages.SweepAction_AgentOffline(node(), workDir));
+            return done(Messages.SweepAction_AgentOffline(node(), getWorkDir()));
         }
         Map<String, String> plan;
         try (Timeout timeout = Timeout.limit(AGENT_CALL_SECONDS, TimeUnit.SECONDS)) {
@@ -438,7 +457,7 @@ public final class SweepAction implements RunAction2 {
         if (isLive()) {
             FilePath dir = workDirectory();
             if (dir == null) {
-                return done(Messages.SweepAction_AgentOffline(node(), workDir));
+                return done(Messages.SweepAction_AgentOffline(node(), getWorkDir()));
             }
             Map<String, String> plan;
             try (Timeout timeout = Timeout.limit(AGENT_CALL_SECONDS, TimeUnit.SECONDS)) {
@@ -475,7 +494,7 @@ public final class SweepAction implements RunAction2 {
         String ids = plan.acted().toString();
         List<Action> actions = new ArrayList<>();
         actions.add(new CauseAction(new Cause.UserIdCause(), new RelaunchCause(run, jobName, ids)));
-        actions.add(new RelaunchAction(jobName, ids, run, node(), sweepDir));
+        actions.add(new RelaunchAction(jobName, ids, run, node(), getSweepDir()));
         actions.addAll(run.getActions(ParametersAction.class)); // the same parameters, as ReplayAction copies them
         Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(run.getParent(), 0, actions.toArray(new Action[0]));
         if (item == null) {
@@ -501,7 +520,7 @@ public final class SweepAction implements RunAction2 {
         return HttpResponses.forwardToView(this, "done.jelly").with("message", message);
     }
 
-    private String node() {
+    private synchronized String node() {
         return node == null ? "" : node;
     }
 
@@ -511,47 +530,47 @@ public final class SweepAction implements RunAction2 {
         return jobName;
     }
 
-    public String getBackend() {
+    public synchronized String getBackend() {
         return backend;
     }
 
-    public String getSweepDir() {
+    public synchronized String getSweepDir() {
         return sweepDir;
     }
 
-    public String getNode() {
+    public synchronized String getNode() {
         return node;
     }
 
-    public String getWorkDir() {
+    public synchronized String getWorkDir() {
         return workDir;
     }
 
-    public Map<String, Long> getCounts() {
+    public synchronized Map<String, Long> getCounts() {
         return counts == null ? Map.of() : Collections.unmodifiableMap(counts);
     }
 
-    public long getTasks() {
+    public synchronized long getTasks() {
         return tasks;
     }
 
-    public long getNotLaunched() {
+    public synchronized long getNotLaunched() {
         return notLaunched;
     }
 
-    public String getFailedIds() {
+    public synchronized String getFailedIds() {
         return failedIds;
     }
 
-    public int getSubmissions() {
+    public synchronized int getSubmissions() {
         return submissions;
     }
 
-    public boolean isFinished() {
+    public synchronized boolean isFinished() {
         return finished;
     }
 
-    public String getResult() {
+    public synchronized String getResult() {
         return result;
     }
 

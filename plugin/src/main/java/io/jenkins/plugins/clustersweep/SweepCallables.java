@@ -15,7 +15,6 @@ import dev.clustersweep.spec.SweepDefaults;
 import dev.clustersweep.spec.SweepRun;
 import dev.clustersweep.spec.SweepSpec;
 import dev.clustersweep.spec.SweepSummary;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import java.io.File;
@@ -181,7 +180,6 @@ final class SweepCallables {
      * onto a file in the build's directory on the controller, so that a large sweep never passes
      * through the controller's memory or build.xml.
      */
-    @SuppressFBWarnings(value = "SE_BAD_FIELD", justification = "a RemoteOutputStream, which is serializable")
     record WriteTaskTable(String jobName, OutputStream out) implements ControllerToAgentFileCallable<Void> {
 
         private static final long serialVersionUID = 1L;

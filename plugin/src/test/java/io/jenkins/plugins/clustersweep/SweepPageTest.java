@@ -98,8 +98,10 @@ public class SweepPageTest {
         // The job page links the last sweep.
         HtmlPage jobPage = wc.getPage(p);
         assertNotNull(jobPage.getAnchorByHref(j.contextPath + "/" + p.getUrl() + b.getNumber() + "/sweep-pg/"));
-        // After the build, log links go to the archived logs.
-        Page log = wc.goTo(b.getUrl() + "artifact/sweep/pg/logs/2.1.out", "text/plain");
+        // After the build, log links go to the archived logs, shown as text (*view*: the .out file
+        // itself would be application/octet-stream, which a browser downloads).
+        assertNotNull(page.getFirstByXPath("//a[@href='../artifact/sweep/pg/logs/2.1.out/*view*/']"));
+        Page log = wc.goTo(b.getUrl() + "sweep-pg/log?path=logs/2.1.out", "text/plain");
         assertNotNull(log);
     }
 

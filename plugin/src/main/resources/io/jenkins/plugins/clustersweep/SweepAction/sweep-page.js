@@ -49,7 +49,7 @@
     const logs = cell("");
     (r.logs || []).forEach(function (log) {
       const a = document.createElement("a");
-      a.href = root.dataset.logBase + log.relativePath;
+      a.href = root.dataset.logBase + log.relativePath + (root.dataset.logSuffix || "");
       a.textContent = log.attempt + "." + (log.stream === "STDERR" ? "err" : "out");
       logs.appendChild(a);
       logs.appendChild(document.createTextNode(" "));
