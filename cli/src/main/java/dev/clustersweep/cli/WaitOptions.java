@@ -14,7 +14,7 @@ final class WaitOptions {
 
     PollPolicy pollPolicy(String backend) {
         if (pollMaxSeconds < 0) {
-            throw new BadInputException("bad --poll-max '" + pollMaxSeconds + "': expected seconds, 1 or more");
+            throw new BadInputException("bad --poll-max '" + pollMaxSeconds + "': expected a number of seconds, 0 for the default");
         }
         return PollPolicy.forBackend(backend).withMaxSeconds(pollMaxSeconds);
     }

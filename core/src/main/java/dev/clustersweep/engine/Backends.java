@@ -17,6 +17,7 @@ import java.util.function.Function;
  */
 public final class Backends {
 
+    /** Every backend there is, by the name users give to --backend. */
     private static final Map<String, Function<SweepDirectory, Backend>> FACTORIES = new LinkedHashMap<>();
 
     static {
@@ -36,10 +37,6 @@ public final class Backends {
         return List.copyOf(FACTORIES.keySet());
     }
 
-    /** Registers a backend; cluster backends add themselves here. */
-    public static synchronized void register(String name, Function<SweepDirectory, Backend> factory) {
-        FACTORIES.put(name, factory);
-    }
 
     public static String check(String name) {
         if (!FACTORIES.containsKey(name)) {

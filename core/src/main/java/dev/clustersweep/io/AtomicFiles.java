@@ -1,7 +1,6 @@
 package dev.clustersweep.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -52,12 +51,4 @@ public final class AtomicFiles {
         write(target, out -> out.write(text));
     }
 
-    /** For callers inside lambdas that cannot throw checked exceptions. */
-    public static void writeStringUnchecked(Path target, String text) {
-        try {
-            writeString(target, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -112,9 +112,6 @@ final class LocalPool {
         }
     }
 
-    boolean isDone() {
-        return finished.getCount() == 0;
-    }
 
     /** Waits until every worker has stopped, or the timeout passed. */
     boolean awaitDone(long millis) throws InterruptedException {
@@ -253,9 +250,6 @@ final class LocalPool {
         }
     }
 
-    List<Process> runningProcesses() {
-        return List.copyOf(running.values());
-    }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Cluster Sweep job script for Grid Engine, written by the gridengine backend at each launch (see
-# docs/backends-gridengine.md); qsub copies it, so it refers to nothing beside itself.
+# docs/backends.md (Grid Engine)); qsub copies it, so it refers to nothing beside itself.
 #
 # Usage: gridengine-job.sh STOP_AFTER SCRIPT ARGS...   (in the sweep's working directory)
 #   Runs `bash SCRIPT ARGS...` (wrapper.sh or multiwrapper.sh) and stands between it and Grid Engine:
