@@ -71,6 +71,12 @@ public final class SweepRun {
             throws IOException, BackendException {
         LaunchOptions options = spec.launchOptions(defaults); // checks backend, memory, duration first
         SweepDirectory dir = new SweepDirectory(workDir, spec.jobName());
+        // The grid and the task list too, before an earlier run's directory is deleted.
+        long size = spec.grid().size();
+        TaskList tasks = spec.taskList();
+        if (tasks != null) {
+            tasks.checkWithin(size);
+        }
         Sweep previous = sweep(dir);
         if (previous.exists()) {
             if (!new SweepRecords(dir).submissions().isEmpty()) {
@@ -87,7 +93,6 @@ public final class SweepRun {
         Sweep sweep = Sweep.open(workDir, spec.jobName());
         OPEN.put(dir, sweep);
         new Prelaunch(spec.gridSpec(), dir.jobFile(), false, true).run(workDir, new PrintStream(OutputStream.nullOutputStream()));
-        TaskList tasks = spec.taskList();
         sweep.launch(new LaunchRequest(null, null, tasks, false, options, false));
         return summary(sweep, null);
     }
@@ -126,6 +131,9 @@ public final class SweepRun {
         int submissions = new SweepRecords(dir).submissions().size();
         TaskList retry = retryable(status);
         if (!status.isFinished() || retry.isEmpty() || submissions - base >= retries) {
+            if (whole.isFinished()) {
+                OPEN.remove(dir); // nothing runs in this process any more: a long-lived agent keeps no handle
+            }
             return summary(sweep, status, base, null);
         }
         LaunchOptions saved = sweep.savedOptions();

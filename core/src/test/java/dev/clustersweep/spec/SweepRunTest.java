@@ -177,6 +177,16 @@ public class SweepRunTest {
     }
 
     @Test
+    public void aBadTaskListKeepsTheEarlierRunsFiles() throws Exception {
+        SweepRun.run(work, spec("echo"), SweepDefaults.NONE, FAST, log::add);
+        String jobs = Files.readString(sweepFile("jobs.json"));
+        assertThrows(BadInputException.class, () -> SweepRun.launch(work, spec("echo", "tasks", "3-9"),
+                SweepDefaults.NONE));
+        assertEquals(jobs, Files.readString(sweepFile("jobs.json")));
+        assertTrue(Files.exists(sweepFile("submissions/000001.json")));
+    }
+
+    @Test
     public void artifactsAndTaskTable() throws Exception {
         SweepSpec spec = spec("f() { echo out $2; echo err $2 >&2; [ \"$2\" != 2 ]; }; f");
         SweepRun.run(work, spec, SweepDefaults.NONE, FAST, log::add);

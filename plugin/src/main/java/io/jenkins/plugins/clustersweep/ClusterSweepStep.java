@@ -555,6 +555,8 @@ public final class ClusterSweepStep extends Step {
         private String relaunchIds;
         private String relaunchOrigin;
         private volatile boolean stopping;
+        /** Set by the first beginStop; not kept over a restart, where stop() may come again. */
+        private transient boolean stopBegun;
         private volatile boolean done;
 
         Execution(ClusterSweepStep step, StepContext context) {
@@ -825,7 +827,8 @@ public final class ClusterSweepStep extends Step {
         }
 
         private void beginStop() {
-            if (done) {
+            // stop() and a launch that just finished can both get here: one cancel, one wait.
+            if (done || !claimStop()) {
                 return;
             }
             try {
@@ -844,6 +847,14 @@ public final class ClusterSweepStep extends Step {
                 listener().error(Messages.ClusterSweepStep_CancelFailed(jobName, x.toString()));
                 endStopped(null);
             }
+        }
+
+        private synchronized boolean claimStop() {
+            if (stopBegun) {
+                return false;
+            }
+            stopBegun = true;
+            return true;
         }
 
         /** Polls (without retrying anything) until the cancelled tasks have ended, or the deadline. */
