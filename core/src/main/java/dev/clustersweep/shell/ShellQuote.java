@@ -62,6 +62,18 @@ public final class ShellQuote {
         return out.append('\'').toString();
     }
 
+    /** A command line: each word quoted with {@link #quote}, joined by single spaces. */
+    public static String join(java.util.List<String> words) {
+        StringBuilder line = new StringBuilder();
+        for (String word : words) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(quote(word));
+        }
+        return line.toString();
+    }
+
     private static boolean hasControl(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -3,6 +3,7 @@ package dev.clustersweep.backend.gridengine;
 import dev.clustersweep.backend.Backend;
 import dev.clustersweep.backend.BackendException;
 import dev.clustersweep.backend.CommandRunner;
+import dev.clustersweep.backend.GroupIndex;
 import dev.clustersweep.backend.SchedulerView;
 import dev.clustersweep.backend.SubmitRequest;
 import dev.clustersweep.io.AtomicFiles;
@@ -10,7 +11,7 @@ import dev.clustersweep.scripts.GroupFile;
 import dev.clustersweep.shell.ShellQuote;
 import dev.clustersweep.state.AttemptRecord;
 import dev.clustersweep.state.SchedulerTask;
-import dev.clustersweep.state.StatusFiles;
+import dev.clustersweep.state.StatusReader;
 import dev.clustersweep.sweep.Cancellation;
 import dev.clustersweep.sweep.SchedulerJob;
 import dev.clustersweep.sweep.Submission;
@@ -22,7 +23,6 @@ import dev.clustersweep.tasks.TaskList;
 import dev.clustersweep.tasks.TaskRange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,15 +31,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Runs a sweep as Grid Engine array jobs. See docs/backends.md (Grid Engine) for the commands, the state
  * mapping and why the job script exists.
  *
- * <p>Costs: a launch is one qsub per range of the task list (plus one qstat and the qdels when a
- * relaunch takes tasks over from jobs in Eqw); a poll is one {@code qstat -xml}, plus one
+ * <p>Costs: a launch is one qsub per range of the task list (plus one qstat before and the qdels after
+ * when a relaunch takes tasks over from jobs in Eqw); a poll is one {@code qstat -xml}, plus one
  * {@code qstat -j} when some task is in error and one {@code qacct -j} when some task left the
  * queue without an end record or a recorded cancel.
  */
@@ -50,8 +50,10 @@ public final class GridEngineBackend implements Backend {
     private final SweepDirectory dir;
     private final CommandRunner runner;
     private final GridEngineSettings settings;
-    /** Group lines of packed submissions by number: written once, read by every poll. */
-    private final Map<Integer, Map<Long, Long>> groupLines = new ConcurrentHashMap<>();
+    /** Array indexes of tasks; the groups of packed submissions follow from their records. */
+    private final GroupIndex.Indexes indexes = new GroupIndex.Indexes();
+    /** The wrapper's records, ended attempts read once for this object's life. */
+    private final StatusReader status;
     /** The previous poll's queue, to tell a task that left it just now from one long gone. */
     private volatile QueueSnapshot previous;
     /** Tasks ("JOB.INDEX") seen leaving the queue without a trace yet, and when (System.nanoTime). */
@@ -72,6 +74,7 @@ public final class GridEngineBackend implements Backend {
         this.dir = dir;
         this.runner = runner;
         this.settings = settings;
+        this.status = new StatusReader(dir);
     }
 
     @Override
@@ -102,17 +105,11 @@ public final class GridEngineBackend implements Backend {
             }
             return plan;
         }
-        List<long[]> groups = PackedGroups.of(request.tasks(), perNode);
-        for (ArraySlice slice : ArraySlices.split(TaskList.range(1, groups.size()), 1, settings.maxArrayTasks())) {
-            TaskList.Builder held = TaskList.builder();
-            for (long line = slice.ids().first(); line <= slice.ids().last(); line++) {
-                for (long id : groups.get((int) line - 1)) {
-                    held.add(id);
-                }
-            }
+        GroupIndex groups = new GroupIndex(request.tasks(), perNode);
+        for (ArraySlice slice : ArraySlices.split(TaskList.range(1, groups.lines()), 1, settings.maxArrayTasks())) {
+            TaskList held = groups.tasksOfLines(slice.ids().first(), slice.ids().last());
             TaskRange indexes = slice.indexRanges().get(0); // consecutive lines: one range
-            plan.add(new Planned(command(request, indexes, slice.offset(), true), held.build(), slice.offset(),
-                    perNode));
+            plan.add(new Planned(command(request, indexes, slice.offset(), true), held, slice.offset(), perNode));
         }
         return plan;
     }
@@ -124,8 +121,7 @@ public final class GridEngineBackend implements Backend {
 
     @Override
     public List<String> plan(SubmitRequest request) {
-        return planned(request).stream()
-                .map(p -> p.command().stream().map(ShellQuote::quote).collect(Collectors.joining(" "))).toList();
+        return planned(request).stream().map(p -> ShellQuote.join(p.command())).toList();
     }
 
     @Override
@@ -135,13 +131,14 @@ public final class GridEngineBackend implements Backend {
             writeJobScript();
             Files.createDirectories(dir.schedulerLogsDir());
             if (request.options().tasksPerNode() > 1) {
-                GroupFile.write(dir, request.submission(), PackedGroups.of(request.tasks(),
-                        request.options().tasksPerNode()));
+                GroupFile.write(dir, request.submission(),
+                        new GroupIndex(request.tasks(), request.options().tasksPerNode()).groups());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + dir.root() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new BackendException(oneLine("cannot prepare " + dir.root() + ": " + e.getMessage()), e);
         }
-        clearErrorsOf(request.tasks());
+        // Found before the qsubs, deleted only once they were accepted: a failed launch changes nothing.
+        Map<String, TaskList> inError = errorsOf(request.tasks());
         List<SchedulerJob> jobs = new ArrayList<>();
         for (Planned p : plan) {
             CommandRunner.Result result = runner.run(p.command(), dir.workDir());
@@ -150,11 +147,25 @@ public final class GridEngineBackend implements Backend {
                 String undo = deleteJobs(jobs);
                 throw new BackendException("qsub failed: " + result.message()
                         + (jobs.isEmpty() ? "" : "; deleted the " + jobs.size() + " job(s) it had accepted" + undo)
-                        + " (command: " + String.join(" ", p.command().stream().map(ShellQuote::quote).toList()) + ")");
+                        + " (command: " + ShellQuote.join(p.command()) + ")");
             }
             jobs.add(new SchedulerJob(jobId, p.tasks(), p.offset(), p.groupSize()));
         }
+        try {
+            for (Map.Entry<String, TaskList> e : inError.entrySet()) {
+                qdel(e.getKey(), e.getValue());
+            }
+        } catch (BackendException e) {
+            // The old tasks would run a second time after a qmod -cj: take the relaunch back instead.
+            String undo = deleteJobs(jobs);
+            throw new BackendException(e.getMessage() + " (deleting the tasks in Eqw that this launch replaces);"
+                    + " deleted the " + jobs.size() + " new job(s) again" + undo, e);
+        }
         return jobs;
+    }
+
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** qsub -terse prints {@code 43} for a job, {@code 3.1-20:1} for an array. */
@@ -180,6 +191,9 @@ public final class GridEngineBackend implements Backend {
     private void writeJobScript() throws IOException {
         String text;
         try (InputStream in = GridEngineBackend.class.getResourceAsStream(QsubCommand.JOB_SCRIPT)) {
+            if (in == null) {
+                throw new IOException("resource " + QsubCommand.JOB_SCRIPT + " missing from the build");
+            }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         var target = dir.scriptsDir().resolve(QsubCommand.JOB_SCRIPT);
@@ -190,22 +204,24 @@ public final class GridEngineBackend implements Backend {
     /**
      * A relaunch takes tasks over from older submissions; those that Grid Engine holds in an error
      * state (Eqw) would run twice if someone cleared the error later (qmod -cj), so they are deleted
-     * first. One qstat, and one qdel per range of such tasks; nothing when no older Grid Engine job
-     * holds any of the tasks.
+     * once the new job(s) are accepted. One qstat, before the qsubs; then (in {@link #submit}) one
+     * qdel per range of such tasks. Nothing when no older Grid Engine job holds any of the tasks.
+     *
+     * @return the array indexes in an error state, by job id
      */
-    private void clearErrorsOf(TaskList tasks) throws BackendException {
+    private Map<String, TaskList> errorsOf(TaskList tasks) throws BackendException {
         List<SweepRecords.Holding> older = new ArrayList<>();
-        for (SweepRecords.Holding h : SweepRecords.holdings(new SweepRecords(dir).submissions())) {
+        for (SweepRecords.Holding h : SweepRecords.holdings(submissions())) {
             if (NAME.equals(h.submission().backend()) && !h.tasks().intersect(tasks).isEmpty()) {
                 older.add(h);
             }
         }
         if (older.isEmpty()) {
-            return;
+            return Map.of();
         }
         QueueSnapshot queue = qstat();
+        Map<String, TaskList.Builder> inError = new LinkedHashMap<>();
         for (SweepRecords.Holding h : older) {
-            Map<SchedulerJob, TaskList.Builder> inError = new LinkedHashMap<>();
             var ids = h.tasks().intersect(tasks).iterator();
             while (ids.hasNext()) {
                 long id = ids.nextLong();
@@ -213,15 +229,24 @@ public final class GridEngineBackend implements Backend {
                 if (job == null) {
                     continue;
                 }
-                long index = index(h.submission(), job, id);
+                long index = indexes.of(h.submission(), job, id);
                 String state = index < 0 ? null : queue.state(job.jobId(), index);
                 if (state != null && GridEngineStates.kind(state) == SchedulerTask.Kind.ERROR) {
-                    inError.computeIfAbsent(job, j -> TaskList.builder()).add(index);
+                    inError.computeIfAbsent(job.jobId(), j -> TaskList.builder()).add(index);
                 }
             }
-            for (Map.Entry<SchedulerJob, TaskList.Builder> e : inError.entrySet()) {
-                qdel(e.getKey().jobId(), e.getValue().build());
-            }
+        }
+        Map<String, TaskList> built = new LinkedHashMap<>();
+        inError.forEach((job, b) -> built.put(job, b.build()));
+        return built;
+    }
+
+    private List<Submission> submissions() throws BackendException {
+        try {
+            return new SweepRecords(dir).submissions();
+        } catch (RuntimeException e) {
+            throw new BackendException(oneLine("cannot read the submissions of " + dir.root() + ": "
+                    + e.getMessage()), e);
         }
     }
 
@@ -242,7 +267,7 @@ public final class GridEngineBackend implements Backend {
     @Override
     public SchedulerView poll(List<Submission> submissions) throws BackendException {
         QueueSnapshot queue = qstat();
-        Poll poll = new Poll(queue, previous);
+        Poll poll = new Poll(queue, previous, ourJobs(submissions));
         previous = queue;
         return poll;
     }
@@ -254,14 +279,16 @@ public final class GridEngineBackend implements Backend {
     private final class Poll implements SchedulerView {
         private final QueueSnapshot queue;
         private final QueueSnapshot before;
+        private final Set<String> ours;
         private Map<String, String> errors;
         private Map<Long, AttemptRecord> attempts;
         private List<Cancellation> cancels;
         private Map<String, QacctRecords.Record> accounting;
 
-        Poll(QueueSnapshot queue, QueueSnapshot before) {
+        Poll(QueueSnapshot queue, QueueSnapshot before, Set<String> ours) {
             this.queue = queue;
             this.before = before;
+            this.ours = ours;
         }
 
         @Override
@@ -270,7 +297,7 @@ public final class GridEngineBackend implements Backend {
             if (job == null) {
                 return SchedulerTask.UNKNOWN;
             }
-            long index = index(submission, job, taskId);
+            long index = indexes.of(submission, job, taskId);
             String state = index < 0 ? null : queue.state(job.jobId(), index);
             if (state != null) {
                 SchedulerTask.Kind kind = GridEngineStates.kind(state);
@@ -303,7 +330,7 @@ public final class GridEngineBackend implements Backend {
                 errors = Map.of();
                 List<String> inError = queue.jobs().entrySet().stream()
                         .filter(e -> e.getValue().stream().anyMatch(en -> en.state().indexOf('E') >= 0))
-                        .map(Map.Entry::getKey).filter(ourJobs()::contains).toList();
+                        .map(Map.Entry::getKey).filter(ours::contains).toList();
                 if (!inError.isEmpty()) {
                     CommandRunner.Result r = runner.run(List.of("qstat", "-j", String.join(",", inError)));
                     errors = QstatErrors.parse(r.stdout());
@@ -315,7 +342,7 @@ public final class GridEngineBackend implements Backend {
 
         private boolean hasEndRecord(Submission submission, long taskId) {
             if (attempts == null) {
-                attempts = StatusFiles.latestAttempts(dir);
+                attempts = status.latestAttempts();
             }
             AttemptRecord a = attempts.get(taskId);
             return a != null && a.submission() == submission.number() && a.ended();
@@ -339,24 +366,17 @@ public final class GridEngineBackend implements Backend {
         }
     }
 
-    /** Job ids of this sweep's submissions, so qstat -j is not asked about other people's errors. */
-    private java.util.Set<String> ourJobs() {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (Submission s : new SweepRecords(dir).submissions()) {
-            for (SchedulerJob j : s.jobs()) {
-                ids.add(j.jobId());
+    /** Job ids of the polled submissions, so qstat -j is not asked about other people's errors. */
+    private static Set<String> ourJobs(List<Submission> submissions) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (Submission s : submissions) {
+            if (NAME.equals(s.backend())) {
+                for (SchedulerJob j : s.jobs()) {
+                    ids.add(j.jobId());
+                }
             }
         }
         return ids;
-    }
-
-    /** The array index running this task, or -1 when the records do not say. */
-    private long index(Submission submission, SchedulerJob job, long taskId) {
-        if (job.groupSize() <= 1) {
-            return taskId - job.offset();
-        }
-        Long line = groupLines.computeIfAbsent(submission.number(), n -> PackedGroups.lines(dir, n)).get(taskId);
-        return line == null ? -1 : line - job.offset();
     }
 
     // ---- cancel ---------------------------------------------------------------------------------
@@ -364,29 +384,62 @@ public final class GridEngineBackend implements Backend {
     /**
      * qdel per job: the whole job when every task it holds is selected, else one qdel per range of
      * array indexes. A packed element runs several tasks and cannot be stopped in part: it is deleted
-     * when any of its tasks is selected (the others end CANCELLED too; see the docs).
+     * only when every one of its tasks is selected or has ended in this submission. When some selected
+     * task shares its element with unselected unfinished ones, nothing at all is deleted and the
+     * cancel fails naming those tasks (as for Slurm).
      */
     @Override
     public void cancel(Submission submission, TaskList tasks) throws BackendException {
+        Map<String, TaskList> targets = new LinkedHashMap<>(); // job id to indexes; null: the whole job
+        TaskList.Builder kept = TaskList.builder();
+        Map<Long, AttemptRecord> attempts = null;
         for (SchedulerJob job : submission.jobs()) {
             TaskList part = job.tasks().intersect(tasks);
             if (part.isEmpty()) {
                 continue;
             }
             if (part.equals(job.tasks())) {
-                qdel(job.jobId(), null);
+                targets.put(job.jobId(), null);
                 continue;
             }
-            TaskList.Builder indexes = TaskList.builder();
-            var ids = part.iterator();
-            while (ids.hasNext()) {
-                long index = index(submission, job, ids.nextLong());
-                if (index > 0) {
-                    indexes.add(index);
-                }
+            if (job.groupSize() <= 1) {
+                targets.put(job.jobId(), TaskList.of(part.ranges().stream().map(r -> r.shift(-job.offset())).toList()));
+                continue;
             }
-            qdel(job.jobId(), indexes.build());
+            if (attempts == null) {
+                attempts = latestAttempts();
+            }
+            Map<Long, AttemptRecord> known = attempts;
+            GroupIndex groups = indexes.groups(submission, job.groupSize());
+            TaskList lines = groups.cancellableLines(part, id -> endedIn(submission, id, known), kept);
+            if (lines.isEmpty()) {
+                continue;
+            }
+            long jobLines = groups.lineOf(job.tasks().last()) - groups.lineOf(job.tasks().first()) + 1;
+            targets.put(job.jobId(), lines.size() == jobLines ? null
+                    : TaskList.of(lines.ranges().stream().map(r -> r.shift(-job.offset())).toList()));
         }
+        TaskList notCancelled = kept.build();
+        if (!notCancelled.isEmpty()) {
+            throw GroupIndex.partialElements(notCancelled); // before any qdel: a refused cancel changes nothing
+        }
+        for (Map.Entry<String, TaskList> t : targets.entrySet()) {
+            qdel(t.getKey(), t.getValue());
+        }
+    }
+
+    private Map<Long, AttemptRecord> latestAttempts() throws BackendException {
+        try {
+            return status.latestAttempts();
+        } catch (RuntimeException e) {
+            throw new BackendException(oneLine("cannot read the status records of " + dir.root() + ": "
+                    + e.getMessage()), e);
+        }
+    }
+
+    private static boolean endedIn(Submission submission, long id, Map<Long, AttemptRecord> attempts) {
+        AttemptRecord r = attempts.get(id);
+        return r != null && r.submission() == submission.number() && r.ended();
     }
 
     /** qdel a job, or these array indexes of it; a job or task that is already gone is fine. */
@@ -402,7 +455,7 @@ public final class GridEngineBackend implements Backend {
         for (List<String> command : commands) {
             CommandRunner.Result r = runner.run(command);
             if (!r.ok() && !r.message().contains("does not exist")) {
-                throw new BackendException(String.join(" ", command) + " failed: " + r.message());
+                throw new BackendException(ShellQuote.join(command) + " failed: " + r.message());
             }
         }
     }

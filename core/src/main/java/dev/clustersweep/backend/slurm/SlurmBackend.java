@@ -3,6 +3,7 @@ package dev.clustersweep.backend.slurm;
 import dev.clustersweep.backend.Backend;
 import dev.clustersweep.backend.BackendException;
 import dev.clustersweep.backend.CommandRunner;
+import dev.clustersweep.backend.GroupIndex;
 import dev.clustersweep.backend.LaunchOptions;
 import dev.clustersweep.backend.SchedulerView;
 import dev.clustersweep.backend.SubmitRequest;
@@ -10,7 +11,7 @@ import dev.clustersweep.scripts.GroupFile;
 import dev.clustersweep.shell.ShellQuote;
 import dev.clustersweep.state.AttemptRecord;
 import dev.clustersweep.state.SchedulerTask;
-import dev.clustersweep.state.StatusFiles;
+import dev.clustersweep.state.StatusReader;
 import dev.clustersweep.sweep.SchedulerJob;
 import dev.clustersweep.sweep.Submission;
 import dev.clustersweep.sweep.SweepDirectory;
@@ -22,15 +23,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Runs a sweep as Slurm job arrays: sbatch with the wrapper as batch script, one squeue per poll,
@@ -57,6 +55,10 @@ public final class SlurmBackend implements Backend {
     private final CommandRunner planRunner;
     private final int queryAttempts;
     private final Duration firstRetryWait;
+    /** Array indexes of tasks; the groups of packed submissions follow from their records. */
+    private final GroupIndex.Indexes indexes = new GroupIndex.Indexes();
+    /** The wrapper's records, ended attempts read once for this object's life. */
+    private final StatusReader status;
     private SlurmConfig config;
     private boolean accountingDisabled;
 
@@ -72,6 +74,7 @@ public final class SlurmBackend implements Backend {
         this.planRunner = planRunner;
         this.queryAttempts = queryAttempts;
         this.firstRetryWait = firstRetryWait;
+        this.status = new StatusReader(dir);
     }
 
     @Override
@@ -106,7 +109,7 @@ public final class SlurmBackend implements Backend {
             }
         }
         for (ArrayPlan array : arrays(request, limits)) {
-            lines.add(array.command().stream().map(ShellQuote::quote).collect(Collectors.joining(" ")));
+            lines.add(ShellQuote.join(array.command()));
         }
         return lines;
     }
@@ -120,11 +123,11 @@ public final class SlurmBackend implements Backend {
             // Slurm does not create the directory of -o/-e: an element would fail without a trace.
             Files.createDirectories(dir.schedulerLogsDir());
             if (request.options().tasksPerNode() > 1) {
-                GroupFile.write(dir, request.submission(), request.tasks().chunks(request.options().tasksPerNode())
-                        .stream().map(g -> g.stream().toArray()).iterator());
+                GroupFile.write(dir, request.submission(),
+                        new GroupIndex(request.tasks(), request.options().tasksPerNode()).groups());
             }
-        } catch (IOException e) {
-            throw new BackendException("cannot write " + dir.root() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new BackendException(oneLine("cannot write " + dir.root() + ": " + e.getMessage()), e);
         }
         List<SchedulerJob> accepted = new ArrayList<>();
         for (ArrayPlan array : arrays) {
@@ -156,10 +159,10 @@ public final class SlurmBackend implements Backend {
             }
             return arrays;
         }
-        List<TaskList> groups = request.tasks().chunks(options.tasksPerNode());
-        TaskList lines = TaskList.range(1, groups.size());
+        GroupIndex groups = new GroupIndex(request.tasks(), options.tasksPerNode());
+        TaskList lines = TaskList.range(1, groups.lines());
         for (ArraySlice slice : ArraySlices.forSlurm(lines, limits.maxArraySize())) {
-            TaskList ids = TaskList.unionAll(groups.subList((int) slice.ids().first() - 1, (int) slice.ids().last()));
+            TaskList ids = groups.tasksOfLines(slice.ids().first(), slice.ids().last());
             List<String> script = List.of(dir.multiWrapper().toString(), submission,
                     Integer.toString(options.parallelPerElement()), Long.toString(slice.offset()));
             arrays.add(new ArrayPlan(slice.indexes(), slice.ids().size(), ids, slice.offset(),
@@ -174,15 +177,42 @@ public final class SlurmBackend implements Backend {
         if (elements > limits.maxJobCount()) {
             throw new BackendException(tooMany(elements, 0, limits));
         }
-        // Every job record slurmctld holds counts, finished ones too until MinJobAge purges them.
-        CommandRunner.Result r = query(List.of("squeue", "-h", "-r", "-t", "all", "-o", "%i"));
+        // Every job record slurmctld holds counts, finished ones too until MinJobAge purges them, and a
+        // pending array by its size. Without -r squeue prints a pending array as one line (27_[5-10%4]),
+        // so the output stays one line per record squeue shows, not one per pending element.
+        CommandRunner.Result r = query(List.of("squeue", "-h", "-t", "all", "-o", "%i"));
         if (!r.ok()) {
             throw new BackendException("squeue failed: " + r.message());
         }
-        long queued = r.stdout().lines().filter(l -> !l.isBlank()).count();
+        long queued = jobRecords(r.stdout());
         if (queued + elements > limits.maxJobCount()) {
             throw new BackendException(tooMany(elements, queued, limits));
         }
+    }
+
+    /**
+     * The job records squeue's {@code %i} lines stand for: one per job or array element, the size of
+     * the index list for pending elements still held together ({@code 27_[1-3,7%2]}: 4). A line this
+     * parser does not know (a heterogeneous job's {@code 30+1}) counts as one.
+     */
+    static long jobRecords(String squeueIds) {
+        long count = 0;
+        for (String line : squeueIds.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                ArrayJobId id = ArrayJobId.parse(line);
+                count += id.indexes() == null ? 1 : id.indexes().stream().mapToLong(TaskRange::size).sum();
+            } catch (IllegalArgumentException e) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String tooMany(long elements, long queued, SlurmConfig limits) {
@@ -266,7 +296,6 @@ public final class SlurmBackend implements Backend {
     private final class View implements SchedulerView {
         private final ElementTable queue;
         private final List<String> jobIds;
-        private final Map<Integer, GroupIndex> groups = new HashMap<>();
         private Map<Long, AttemptRecord> attempts;
         private ElementTable accounting;
 
@@ -281,31 +310,22 @@ public final class SlurmBackend implements Backend {
             if (job == null) {
                 return SchedulerTask.UNKNOWN;
             }
-            long index = index(submission, job, taskId);
-            SchedulerTask task = queue.find(job.jobId(), index);
+            long index = indexes.of(submission, job, taskId);
+            SchedulerTask task = index < 0 ? null : queue.find(job.jobId(), index);
             if (task != null) {
                 return task;
             }
             // Gone from squeue. An end record decides anyway; otherwise accounting may know how it ended.
             if (attempts == null) {
-                attempts = StatusFiles.latestAttempts(dir);
+                attempts = status.latestAttempts();
             }
             AttemptRecord latest = attempts.get(taskId);
             if (latest != null && latest.submission() == submission.number() && latest.ended()) {
                 return SchedulerTask.UNKNOWN;
             }
-            task = accounting().find(job.jobId(), index);
+            task = index < 0 ? null : accounting().find(job.jobId(), index);
             // A finished element leaves squeue after MinJobAge; accounting still saying it runs is stale.
             return task != null && task.kind() == SchedulerTask.Kind.ENDED ? task : SchedulerTask.UNKNOWN;
-        }
-
-        private long index(Submission submission, SchedulerJob job, long taskId) {
-            if (job.groupSize() <= 1) {
-                return taskId - job.offset();
-            }
-            GroupIndex g = groups.computeIfAbsent(submission.number(),
-                    n -> new GroupIndex(submission.tasks(), job.groupSize()));
-            return g.lineOf(taskId) - job.offset();
         }
 
         private ElementTable accounting() {
@@ -343,6 +363,9 @@ public final class SlurmBackend implements Backend {
      * shell (the wrapper): a plain scancel signals every process of the job at once, and a task killed
      * before its wrapper's trap ran was recorded as FAILED 143 instead of CANCELLED (seen about one
      * cancel in four). The wrapper stops its task, records the cancel and exits, which ends the element.
+     * A packed element is cancelled only when all its tasks are selected or have ended; when a selected
+     * task shares its element with unselected unfinished ones, nothing is cancelled and the exception
+     * names those tasks.
      */
     @Override
     public void cancel(Submission submission, TaskList tasks) throws BackendException {
@@ -358,13 +381,19 @@ public final class SlurmBackend implements Backend {
                 elements.put(job, selected);
             } else {
                 if (attempts == null) {
-                    attempts = StatusFiles.latestAttempts(dir);
+                    attempts = latestAttempts();
                 }
-                TaskList lines = packedLines(submission, job, selected, attempts, kept);
+                Map<Long, AttemptRecord> known = attempts;
+                TaskList lines = indexes.groups(submission, job.groupSize()).cancellableLines(selected,
+                        id -> endedIn(submission, id, known), kept);
                 if (!lines.isEmpty()) {
                     elements.put(job, lines);
                 }
             }
+        }
+        TaskList notCancelled = kept.build();
+        if (!notCancelled.isEmpty()) {
+            throw GroupIndex.partialElements(notCancelled); // before any scancel: a refused cancel changes nothing
         }
         if (!elements.isEmpty()) {
             List<String> jobIds = elements.keySet().stream().map(SchedulerJob::jobId).distinct().toList();
@@ -375,11 +404,14 @@ public final class SlurmBackend implements Backend {
             scancel(List.of(), pending);
             scancel(List.of("--batch", "--signal=TERM"), running);
         }
-        TaskList notCancelled = kept.build();
-        if (!notCancelled.isEmpty()) {
-            throw new BackendException("tasks " + notCancelled + " were not cancelled: each shares its array element"
-                    + " (--tasks-per-node) with tasks that were not selected and have not ended, and Slurm can only"
-                    + " stop a whole element; select the element's other tasks too");
+    }
+
+    private Map<Long, AttemptRecord> latestAttempts() throws BackendException {
+        try {
+            return status.latestAttempts();
+        } catch (RuntimeException e) {
+            throw new BackendException(oneLine("cannot read the status records of " + dir.root() + ": "
+                    + e.getMessage()), e);
         }
     }
 
@@ -435,33 +467,6 @@ public final class SlurmBackend implements Backend {
                 || (r.exitCode() == 229 && r.stderr().isBlank());
     }
 
-    /**
-     * The group lines (from 1) of a packed job whose elements can be cancelled: every one of their tasks is selected or already ended in
-     * this submission. The selected tasks of other elements are left running and reported.
-     */
-    private static TaskList packedLines(Submission submission, SchedulerJob job, TaskList selected,
-            Map<Long, AttemptRecord> attempts, TaskList.Builder kept) {
-        GroupIndex g = new GroupIndex(submission.tasks(), job.groupSize());
-        Map<Long, List<Long>> byLine = new TreeMap<>();
-        var ids = job.tasks().iterator();
-        while (ids.hasNext()) {
-            long id = ids.nextLong();
-            byLine.computeIfAbsent(g.lineOf(id), l -> new ArrayList<>()).add(id);
-        }
-        TaskList.Builder lines = TaskList.builder();
-        for (Map.Entry<Long, List<Long>> e : byLine.entrySet()) {
-            List<Long> group = e.getValue();
-            boolean touched = group.stream().anyMatch(selected::contains);
-            boolean whole = group.stream().allMatch(id -> selected.contains(id) || endedIn(submission, id, attempts));
-            if (touched && whole) {
-                lines.add(e.getKey());
-            } else if (touched) {
-                group.stream().filter(selected::contains).forEach(kept::add);
-            }
-        }
-        return lines.build();
-    }
-
     private static boolean endedIn(Submission submission, long id, Map<Long, AttemptRecord> attempts) {
         AttemptRecord r = attempts.get(id);
         return r != null && r.submission() == submission.number() && r.ended();
@@ -472,6 +477,11 @@ public final class SlurmBackend implements Backend {
     /** A query (or an idempotent scancel): retried with backoff, except for "Invalid job id". */
     private CommandRunner.Result query(List<String> command) {
         return runner.runWithRetries(command, queryAttempts, firstRetryWait, r -> !unknownJobs(r));
+    }
+
+    /** For tests: plan and check with these limits instead of asking scontrol. */
+    synchronized void useLimits(SlurmConfig limits) {
+        config = limits;
     }
 
     /** For tests and reports: the limits this backend read, or null before the first submit. */

@@ -340,6 +340,31 @@ public class GridEngineClusterTest {
         assertEquals("5\n", Files.readString(sweep.directory().stdout(5, 1)));
     }
 
+    @Test(timeout = 150_000)
+    public void packedCancelStopsWholeElementsOnlyAndARefusalChangesNothing() throws Exception {
+        Sweep sweep = sweep("packcancel", "sleep 60", "sleep 60", "sleep 60", "sleep 60");
+        launch(sweep, null, options(resources(0, List.of()), 0, 2)); // elements: 1 2 | 3 4
+        awaitUntil(sweep, s -> s.count(TaskState.RUNNING) == 4);
+        try {
+            sweep.cancel(TaskList.parse("1,3-4"));
+            fail("a partial element must be reported");
+        } catch (BackendException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("tasks 1 were not cancelled"));
+        }
+        Thread.sleep(2000);
+        SweepStatus after = sweep.status();
+        assertEquals("a refused cancel changes nothing: " + describe(after), 4, after.count(TaskState.RUNNING));
+        sweep.cancel(TaskList.parse("3-4"));
+        SweepStatus s = awaitUntil(sweep, st -> !task(st, 3).state().isActive() && !task(st, 4).state().isActive());
+        assertState(s, 3, TaskState.CANCELLED, null);
+        assertState(s, 4, TaskState.CANCELLED, null);
+        assertEquals(describe(s), TaskState.RUNNING, task(s, 1).state());
+        assertEquals(describe(s), TaskState.RUNNING, task(s, 2).state());
+        sweep.cancel(TaskList.parse("1-2"));
+        SweepStatus done = await(sweep);
+        assertEquals(describe(done), 4, done.count(TaskState.CANCELLED));
+    }
+
     @Test(timeout = 180_000)
     public void qmasterDownAtSubmitLeavesNoRecord() throws Exception {
         Sweep running = sweep("survivor", "sleep 8");

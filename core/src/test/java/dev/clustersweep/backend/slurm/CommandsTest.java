@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import dev.clustersweep.backend.LaunchOptions;
 import dev.clustersweep.backend.Resources;
 import dev.clustersweep.sweep.SweepDirectory;
-import dev.clustersweep.tasks.TaskList;
 import dev.clustersweep.tasks.TaskRange;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,25 +52,11 @@ public class CommandsTest {
     }
 
     @Test
-    public void groupLinesFollowTheSubmissionOrder() {
-        GroupIndex g = new GroupIndex(TaskList.parse("2-6,10,20-30:5"), 3);
-        assertEquals(1, g.lineOf(2));
-        assertEquals(1, g.lineOf(4));
-        assertEquals(2, g.lineOf(5));
-        assertEquals(2, g.lineOf(10));
-        assertEquals(3, g.lineOf(20));
-        assertEquals(3, g.lineOf(30));
-        assertEquals(-1, g.lineOf(7));
-        assertEquals(3, g.lines());
-        // The same cut as the groups file the backend writes (TaskList.chunks).
-        TaskList tasks = TaskList.parse("1-50,60-200:7,1000-1010");
-        List<TaskList> chunks = tasks.chunks(4);
-        GroupIndex index = new GroupIndex(tasks, 4);
-        for (int line = 1; line <= chunks.size(); line++) {
-            for (long id : chunks.get(line - 1)) {
-                assertEquals(line, index.lineOf(id));
-            }
-        }
+    public void jobCountFromCompressedPendingArrays() {
+        // squeue -h -t all -o %i without -r: pending elements of an array stay on one line.
+        assertEquals(0, SlurmBackend.jobRecords(""));
+        assertEquals(1 + 6 + 1 + 5 + 1 + 15 + 1, SlurmBackend.jobRecords(
+                "12\n27_[5-10%4]\n27_4\n28_[1,3,5-7]\n30+1\n56_[3-31:2%1]\n56_1\n"));
     }
 
     @Test

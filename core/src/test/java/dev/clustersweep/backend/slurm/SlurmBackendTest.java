@@ -206,12 +206,18 @@ public class SlurmBackendTest {
         SlurmFixture f = sweep("packcancel");
         f.launch(f.jobs(4, "sleep 60"), options(Resources.defaults(), 0, 2, 0));
         f.awaitUntil(s -> s.count(TaskState.RUNNING) == 4, Duration.ofSeconds(30), "4 running");
+        long calls = f.schedulerCalls();
         try {
             f.sweep.cancel(ids("1,3-4"));
             throw new AssertionError("a partial element must be reported");
         } catch (dev.clustersweep.backend.BackendException e) {
             assertTrue(e.getMessage(), e.getMessage().startsWith("tasks 1 were not cancelled"));
         }
+        assertEquals("the engine's status squeue only: a refused cancel runs no scancel", calls + 1,
+                f.schedulerCalls());
+        Thread.sleep(2000);
+        assertEquals("a refused cancel changes nothing", 4, f.sweep.status().count(TaskState.RUNNING));
+        f.sweep.cancel(ids("3-4"));
         SweepStatus s = f.awaitUntil(st -> !task(st, 3).state().isActive() && !task(st, 4).state().isActive(),
                 Duration.ofSeconds(30), "element 2 cancelled");
         assertEquals(TaskState.CANCELLED, task(s, 3).state());
