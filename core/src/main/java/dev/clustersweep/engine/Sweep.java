@@ -266,8 +266,16 @@ public final class Sweep {
             for (SweepRecords.Holding h : SweepRecords.holdings(records.submissions())) {
                 TaskList part = h.tasks().intersect(selected);
                 if (!part.isEmpty()) {
-                    records.write(new Cancellation(h.submission().number(), part, System.currentTimeMillis()));
-                    backends.get(h.submission().backend()).cancel(h.submission(), part);
+                    // Recorded first (a pending element cancelled vanishes without a trace); taken back
+                    // when the backend refuses, so the record only ever speaks of cancels sent.
+                    Path record = records.write(new Cancellation(h.submission().number(), part,
+                            System.currentTimeMillis()));
+                    try {
+                        backends.get(h.submission().backend()).cancel(h.submission(), part);
+                    } catch (BackendException | RuntimeException e) {
+                        Files.deleteIfExists(record);
+                        throw e;
+                    }
                 }
             }
             return selected;

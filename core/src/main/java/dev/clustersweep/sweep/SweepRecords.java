@@ -39,9 +39,11 @@ public final class SweepRecords {
         return readAll(dir.cancelsDir(), Cancellation.class);
     }
 
-    public void write(Cancellation cancellation) throws IOException {
+    /** Writes a cancel record; returns its file. */
+    public Path write(Cancellation cancellation) throws IOException {
         Path file = dir.cancel(nextNumber(dir.cancelsDir()));
         AtomicFiles.write(file, out -> SweepJson.mapper().writeValue(out, cancellation));
+        return file;
     }
 
     /** Whether a cancel was recorded for this task of this submission. */
