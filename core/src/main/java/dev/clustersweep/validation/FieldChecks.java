@@ -38,12 +38,7 @@ public final class FieldChecks {
         if (blank(text)) {
             return FieldCheck.error("jobName.required");
         }
-        try {
-            SweepDirectory.checkJobName(text);
-            return FieldCheck.OK;
-        } catch (BadInputException e) {
-            return FieldCheck.error("jobName.bad", shown(text), e.getMessage());
-        }
+        return accepted(text, "jobName.bad", text, SweepDirectory::checkJobName);
     }
 
     /** Against the backends registered in this JVM ({@link Backends#names()}). */
@@ -51,12 +46,7 @@ public final class FieldChecks {
         if (blank(text)) {
             return FieldCheck.error("backend.required", String.join(", ", Backends.names()));
         }
-        try {
-            Backends.check(text);
-            return FieldCheck.OK;
-        } catch (BadInputException e) {
-            return FieldCheck.error("backend.unknown", shown(text), e.getMessage());
-        }
+        return accepted(text, "backend.unknown", text, Backends::check);
     }
 
     /**
@@ -134,12 +124,7 @@ public final class FieldChecks {
         if (blank(text)) {
             return FieldCheck.OK;
         }
-        try {
-            ArgMode.named(text.strip());
-            return FieldCheck.OK;
-        } catch (BadInputException e) {
-            return FieldCheck.error("argMode.bad", shown(text), e.getMessage());
-        }
+        return accepted(text.strip(), "argMode.bad", text, ArgMode::named);
     }
 
     // ---------------------------------------------------------------- the grid
@@ -413,12 +398,7 @@ public final class FieldChecks {
         if (blank(text)) {
             return FieldCheck.error("env.required");
         }
-        try {
-            EnvironmentSetup.checkName(text.strip());
-            return FieldCheck.OK;
-        } catch (BadInputException e) {
-            return FieldCheck.error("env.bad", shown(text), e.getMessage());
-        }
+        return accepted(text.strip(), "env.bad", text, EnvironmentSetup::checkName);
     }
 
     /**
@@ -476,5 +456,15 @@ public final class FieldChecks {
             }
         }
         return false;
+    }
+
+    /** OK when the engine's own parser accepts the value, else its one-line reason under {@code key}. */
+    private static FieldCheck accepted(String value, String key, String text, java.util.function.Consumer<String> parser) {
+        try {
+            parser.accept(value);
+            return FieldCheck.OK;
+        } catch (BadInputException e) {
+            return FieldCheck.error(key, shown(text), e.getMessage());
+        }
     }
 }
