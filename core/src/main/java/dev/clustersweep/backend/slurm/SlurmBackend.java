@@ -344,7 +344,7 @@ public final class SlurmBackend implements Backend {
         CommandRunner.Result r = query(List.of("sacct", "-X", "-P", "-n", "-j", String.join(",", jobIds), "-o",
                 ElementTable.SACCT_FIELDS));
         if (!r.ok()) {
-            if (r.message().contains("accounting storage is disabled")) {
+            if (accountingOff(r)) {
                 accountingDisabled = true;
             }
             return ElementTable.empty();
@@ -475,8 +475,13 @@ public final class SlurmBackend implements Backend {
     // ---- commands -----------------------------------------------------------------------------
 
     /** A query (or an idempotent scancel): retried with backoff, except for "Invalid job id". */
+    /** Queries are retried with backoff, except for answers that will not change by asking again. */
     private CommandRunner.Result query(List<String> command) {
-        return runner.runWithRetries(command, queryAttempts, firstRetryWait, r -> !unknownJobs(r));
+        return runner.runWithRetries(command, queryAttempts, firstRetryWait, r -> !unknownJobs(r) && !accountingOff(r));
+    }
+
+    private static boolean accountingOff(CommandRunner.Result r) {
+        return r.message().contains("accounting storage is disabled");
     }
 
     /** For tests: plan and check with these limits instead of asking scontrol. */
