@@ -142,18 +142,16 @@ final class LaunchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         boolean local = LocalBackend.NAME.equals(backend);
         // Registered before the launch so no moment is uncovered, but armed only with this launch's
-        // own tasks once they are submitted: a refused launch must not touch tasks it did not start.
+        // own tasks, once recorded and before the first starts: a refused launch touches nothing.
         AtomicReference<TaskList> ours = new AtomicReference<>();
         Thread cancelOnExit = local && !dryRun ? cancelOnSignal(sweep, ours) : null;
         LaunchResult result;
         try {
-            result = sweep.launch(new LaunchRequest(jobFile, command, tasks, failed, options, dryRun));
+            result = sweep.launch(new LaunchRequest(jobFile, command, tasks, failed, options, dryRun),
+                    submission -> ours.set(submission.tasks()));
         } catch (RuntimeException | java.io.IOException | dev.clustersweep.backend.BackendException e) {
             removeHook(cancelOnExit);
             throw e;
-        }
-        if (result.submission() != null) {
-            ours.set(result.tasks());
         }
         if (!local || result.submission() == null) {
             removeHook(cancelOnExit);

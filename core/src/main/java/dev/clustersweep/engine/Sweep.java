@@ -82,6 +82,15 @@ public final class Sweep {
 
     /** Launches (or relaunches) tasks; see {@link LaunchRequest}. */
     public LaunchResult launch(LaunchRequest request) throws BackendException, IOException {
+        return launch(request, submission -> { });
+    }
+
+    /**
+     * As {@link #launch(LaunchRequest)}, telling {@code recorded} of the submission once it is
+     * recorded and before any local task starts: the moment a caller's Ctrl-C handler must cover.
+     */
+    public LaunchResult launch(LaunchRequest request, Consumer<Submission> recorded)
+            throws BackendException, IOException {
         LaunchOptions options = request.options();
         Backend backend = backends.get(options.backend());
         if (request.command() != null && request.jobFile() != null) {
@@ -143,6 +152,7 @@ public final class Sweep {
             records.write(submission);
             // Only what the scheduler accepted becomes the settings a relaunch repeats.
             AtomicFiles.write(dir.settingsFile(), out -> SweepJson.mapper().writeValue(out, options));
+            recorded.accept(submission);
             backend.recorded(submission);
             return new LaunchResult(selected, submission, backend.plan(submit));
         }
