@@ -138,21 +138,16 @@ public final class FieldChecks {
 
     /** A parameter's values text (see {@link ValuesText}). */
     public static FieldCheck parameterValues(String text) {
-        List<ValuesText.Word> words;
-        try {
-            words = ValuesText.words(text);
-        } catch (BadInputException e) {
-            return FieldCheck.error("values.bad", shown(text), e.getMessage());
-        }
-        if (words.isEmpty()) {
-            return FieldCheck.warning("values.none", shown(text));
-        }
-        FieldCheck lines = severalPerLine(text, words);
-        return lines != null ? lines : FieldCheck.okCounted("values.count", shown(text), words.size());
+        return values(text, "values.none", "values.count");
     }
 
     /** One positional argument's values text; a blank row is ignored (see {@link WizardForm}). */
     public static FieldCheck positionalValues(String text) {
+        return values(text, "positional.empty", "positional.count");
+    }
+
+    /** A values text: parsed as the grid will read it, warned when empty or oddly split over lines. */
+    private static FieldCheck values(String text, String emptyKey, String countKey) {
         List<ValuesText.Word> words;
         try {
             words = ValuesText.words(text);
@@ -160,10 +155,10 @@ public final class FieldChecks {
             return FieldCheck.error("values.bad", shown(text), e.getMessage());
         }
         if (words.isEmpty()) {
-            return FieldCheck.warning("positional.empty", shown(text));
+            return FieldCheck.warning(emptyKey, shown(text));
         }
         FieldCheck lines = severalPerLine(text, words);
-        return lines != null ? lines : FieldCheck.okCounted("positional.count", shown(text), words.size());
+        return lines != null ? lines : FieldCheck.okCounted(countKey, shown(text), words.size());
     }
 
     /**
