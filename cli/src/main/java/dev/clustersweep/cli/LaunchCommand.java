@@ -1,21 +1,23 @@
 package dev.clustersweep.cli;
 
 import dev.clustersweep.BadInputException;
-import dev.clustersweep.backend.BackendException;
-import dev.clustersweep.backend.Durations;
 import dev.clustersweep.backend.LaunchOptions;
-import dev.clustersweep.backend.Memory;
-import dev.clustersweep.backend.Resources;
 import dev.clustersweep.backend.local.LocalBackend;
 import dev.clustersweep.engine.Backends;
 import dev.clustersweep.engine.LaunchRequest;
 import dev.clustersweep.engine.LaunchResult;
+import dev.clustersweep.engine.PollPolicy;
 import dev.clustersweep.engine.Sweep;
-import dev.clustersweep.engine.SweepStatus;
-import dev.clustersweep.scripts.EnvironmentSetup;
+import dev.clustersweep.engine.SweepLoop;
+import dev.clustersweep.settings.Caller;
+import dev.clustersweep.settings.Setting;
+import dev.clustersweep.settings.Settings;
+import dev.clustersweep.settings.SettingsBinder;
+import dev.clustersweep.settings.SiteDefaults;
+import dev.clustersweep.settings.SweepSettings;
 import dev.clustersweep.tasks.TaskList;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,141 +25,120 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
+/**
+ * {@code sweep launch}. Its sweep settings (backend, resources, throttling, set-up, retries) are
+ * not written here: {@link #addSettingOptions} makes one option of each setting the command line
+ * has, from {@link Settings}, and {@link SettingsBinder} reads them, as it reads a spec file.
+ */
 @Command(name = "launch", sortOptions = false,
         description = {"Launch a sweep's tasks (all, a task list, or the failed ones) on a backend.",
                 "The local backend runs the tasks here and waits for them; cluster backends submit job arrays"
-                        + " and return, unless --wait."})
+                        + " and return, unless --wait or --retries."})
 final class LaunchCommand implements Callable<Integer> {
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    JobOptions job;
+    CommandSpec spec;
 
     @Mixin
     WaitOptions waiting;
 
-    @Option(names = "--backend", required = true, paramLabel = "NAME",
-            description = "Where tasks run: local, slurm or gridengine.")
-    String backend;
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = "Take the sweep's settings from this YAML or JSON file (the Jenkins step's spec);"
+                    + " options given here win over the file's.")
+    Path specFile;
 
     @Option(names = "--jobfile", paramLabel = "PATH",
             description = "Take the tasks from this jobfile (onager's jobs.json works) instead of the sweep's own.")
     Path jobFile;
 
-    @Option(names = "--command", paramLabel = "CMD", description = "Launch this one command as a one-task sweep.")
-    String command;
-
-    @Option(names = {"--tasklist", "-t"}, paramLabel = "LIST", converter = TaskListConverter.class,
-            description = "Only these task ids, e.g. 1-3:1,5,8-9 (a relaunch of them when they ran before).")
-    TaskList tasks;
-
     @Option(names = "--failed", description = "Only tasks that ended FAILED, TIMEOUT, CANCELLED, LOST or ERROR.")
     boolean failed;
-
-    @Option(names = {"--max-tasks", "-max"}, paramLabel = "N", defaultValue = "0",
-            description = "At most N array elements at once (local: default cores / cpus).")
-    int maxTasks;
-
-    @Option(names = "--tasks-per-node", paramLabel = "N", defaultValue = "1",
-            description = "Pack N tasks into each array element (run on one node by multiwrapper.sh).")
-    int tasksPerNode;
-
-    @Option(names = "--max-tasks-per-node", paramLabel = "N", defaultValue = "0",
-            description = "At most N of an element's packed tasks at once (default: all).")
-    int maxTasksPerNode;
-
-    @Option(names = "--cpus", paramLabel = "N", defaultValue = "1", description = "CPUs per array element.")
-    int cpus;
-
-    @Option(names = "--gpus", paramLabel = "N", defaultValue = "0", description = "GPUs per array element.")
-    int gpus;
-
-    @Option(names = "--mem", paramLabel = "SIZE", description = "Memory per array element: 500M, 4G (bare number: GB).")
-    String mem;
-
-    @Option(names = "--duration", paramLabel = "TIME",
-            description = "Time limit per element: D-HH:MM:SS, HH:MM:SS, or 90s, 30m, 2h; the task ends TIMEOUT.")
-    String duration;
-
-    @Option(names = "--partition", paramLabel = "NAME", description = "Slurm partition.")
-    String partition;
-
-    @Option(names = "--queue", paramLabel = "NAME", description = "Grid Engine queue.")
-    String queue;
-
-    @Option(names = "--account", paramLabel = "NAME", description = "Slurm account.")
-    String account;
-
-    @Option(names = "--qos", paramLabel = "NAME", description = "Slurm quality of service.")
-    String qos;
-
-    @Option(names = "--constraint", paramLabel = "EXPR", description = "Slurm node features.")
-    String constraint;
-
-    @Option(names = "--exclude", paramLabel = "NODES", description = "Slurm nodes to avoid.")
-    String exclude;
-
-    @Option(names = "--nodelist", paramLabel = "NODES", description = "Slurm nodes to use.")
-    String nodelist;
-
-    @Option(names = "--signal-before", paramLabel = "SECONDS", defaultValue = "0",
-            description = "Warn the wrapper this long before the time limit (Slurm --signal=B:USR1@N).")
-    int signalBefore;
-
-    @Option(names = "--extra", paramLabel = "OPTION",
-            description = "Pass this option to sbatch or qsub as it is (repeatable).")
-    List<String> extra = new ArrayList<>();
-
-    @Option(names = "--venv", paramLabel = "PATH", description = "Activate this Python virtualenv before each task.")
-    String venv;
-
-    @Option(names = "--conda", paramLabel = "ENV", description = "Activate this conda environment before each task.")
-    String conda;
-
-    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Set this environment variable for each task.")
-    Map<String, String> env = new LinkedHashMap<>();
 
     @Option(names = {"--dry-run", "-d"}, description = "Print what would be submitted; submit and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--wait", description = "Wait for every task to end (the local backend always waits).")
-    boolean await;
+    /** Short names kept from before the settings were one table. */
+    private static final Map<String, String[]> ALIASES = Map.of("--tasklist", new String[] {"-t"},
+            "--max-tasks", new String[] {"-max"});
 
-    @Option(names = "--kill-grace", paramLabel = "SECONDS", defaultValue = "10",
-            description = "After a cancel or time limit, seconds before a task is killed.")
-    int killGrace;
+    /** One option per setting the command line has, in the table's order, after the command's own. */
+    static void addSettingOptions(CommandSpec launch) {
+        for (Setting<?> setting : Settings.ALL) {
+            if (setting.option() == null) {
+                continue;
+            }
+            OptionSpec.Builder option = OptionSpec.builder(setting.option(), ALIASES.getOrDefault(setting.option(),
+                    new String[0])).description(description(setting));
+            if (setting.isSwitch()) {
+                option.type(boolean.class).arity("0");
+            } else if (setting.type() == List.class) {
+                option.type(List.class).auxiliaryTypes(String.class).paramLabel(setting.label());
+            } else if (setting.type() == Map.class) {
+                option.type(Map.class).auxiliaryTypes(String.class, String.class).paramLabel(setting.label());
+            } else {
+                option.type(String.class).paramLabel(setting.label());
+            }
+            launch.addOption(option.build());
+        }
+    }
+
+    private static String description(Setting<?> setting) {
+        Object d = setting.defaultValue();
+        boolean shown = d != null && !setting.isSwitch() && !(d instanceof List<?> l && l.isEmpty())
+                && !(d instanceof Map<?, ?> m && m.isEmpty());
+        return setting.description() + (shown ? " (default " + d + ")" : "");
+    }
 
     @Override
     public Integer call() throws Exception {
-        Backends.check(backend);
-        Sweep sweep = job.open();
-        LaunchOptions options = new LaunchOptions(backend, resources(), positive("--max-tasks", maxTasks, true),
-                positive("--tasks-per-node", tasksPerNode, false), positive("--max-tasks-per-node", maxTasksPerNode, true),
-                new EnvironmentSetup(List.of(), List.of(), venv, conda, env), killGrace);
-        var out = spec.commandLine().getOut();
+        SweepSettings settings = settings();
+        String backend = settings.get(Settings.BACKEND);
+        PollPolicy policy = waiting.pollPolicy(backend); // a bad --poll-max stops the launch before it submits
+        String jobName = settings.get(Settings.JOB_NAME);
+        if (jobName == null) {
+            throw new BadInputException("missing --jobname: expected the sweep's name, as given to prelaunch (+jobname)");
+        }
+        if (!settings.has(Settings.BACKEND)) {
+            throw new BadInputException("missing --backend: expected one of " + String.join(", ", Backends.names()));
+        }
+        if (jobFile != null && settings.hasGrid()) {
+            throw new BadInputException("give either --jobfile or a command (--command, or a spec with command), "
+                    + "not both");
+        }
+        if (failed && (jobFile != null || settings.hasGrid())) {
+            throw new BadInputException("--failed relaunches a sweep's own tasks: expected no --jobfile, --command "
+                    + "or spec command with it");
+        }
+        LaunchOptions options = settings.launchOptions(SiteDefaults.NONE);
+        LaunchRequest request = new LaunchRequest(jobFile, settings.hasGrid() ? settings.gridSpec() : null,
+                settings.taskList(), failed, options, dryRun);
+        Sweep sweep = Sweep.open(Path.of("").toAbsolutePath(), jobName);
+        PrintWriter out = spec.commandLine().getOut();
         boolean local = LocalBackend.NAME.equals(backend);
         // Registered before the launch so no moment is uncovered, but armed only with this launch's
         // own tasks, once recorded and before the first starts: a refused launch touches nothing.
         AtomicReference<TaskList> ours = new AtomicReference<>();
-        Thread cancelOnExit = local && !dryRun ? cancelOnSignal(sweep, ours) : null;
-        LaunchResult result;
+        Thread cancelOnExit = local && !dryRun ? cancelOnSignal(sweep, ours, options.killGraceSeconds()) : null;
+        SweepLoop loop = new SweepLoop(sweep, policy);
+        SweepLoop.Started started;
         try {
-            result = sweep.launch(new LaunchRequest(jobFile, command, tasks, failed, options, dryRun),
-                    submission -> ours.set(submission.tasks()));
-        } catch (RuntimeException | java.io.IOException | dev.clustersweep.backend.BackendException e) {
+            started = loop.start(request, settings.get(Settings.RETRIES), false, submission -> ours.set(submission.tasks()));
+        } catch (Exception e) {
             removeHook(cancelOnExit);
             throw e;
         }
+        LaunchResult result = started.launch();
         if (!local || result.submission() == null) {
             removeHook(cancelOnExit);
         }
         if (result.tasks().isEmpty()) {
-            out.println(failed ? "nothing to launch: no task of '" + job.jobName + "' ended unsuccessfully"
+            out.println(failed ? "nothing to launch: no task of '" + jobName + "' ended unsuccessfully"
                     : "nothing to launch");
             return 0;
         }
@@ -166,21 +147,34 @@ final class LaunchCommand implements Callable<Integer> {
             return 0;
         }
         out.println("submission " + result.submission().number() + ": " + result.tasks().size() + " task(s) "
-                + result.tasks() + " of sweep '" + job.jobName + "' on " + backend);
-        if (!local && !await) {
+                + result.tasks() + " of sweep '" + jobName + "' on " + backend);
+        if (!local && !settings.has(Settings.WAIT) && settings.get(Settings.RETRIES) == 0) {
             return 0;
         }
         try {
-            SweepStatus status = new Progress(out).await(sweep, waiting.pollPolicy(backend));
+            // This launch's tasks decide: a relaunch of three tasks succeeds when those three do.
+            new Progress(out).follow(loop, started.state());
             if (!local) {
                 out.println(sweep.backends().schedulerCalls() + " scheduler command(s) for "
                         + result.tasks().size() + " task(s)");
             }
-            // This launch's tasks decide: a relaunch of three tasks succeeds when those three do.
-            return StatusCommand.exitStatus(status.only(result.tasks()), out);
+            return StatusCommand.exitStatus(sweep.status().only(result.tasks()), out);
         } finally {
             removeHook(cancelOnExit);
         }
+    }
+
+    /** The options given, bound as settings, over the spec file's when there is one. */
+    private SweepSettings settings() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (Setting<?> setting : Settings.ALL) {
+            if (setting.option() != null && parsed.hasMatchedOption(setting.option())) {
+                given.put(setting.name(), parsed.matchedOption(setting.option()).getValue());
+            }
+        }
+        SweepSettings options = SettingsBinder.bind(given, Caller.COMMAND_LINE);
+        return specFile == null ? options : SettingsBinder.fromFile(specFile, options, Caller.COMMAND_LINE);
     }
 
     private static void removeHook(Thread hook) {
@@ -194,7 +188,7 @@ final class LaunchCommand implements Callable<Integer> {
     }
 
     /** Ctrl-C or SIGTERM: cancel this launch's running tasks and wait until their wrappers recorded it. */
-    private Thread cancelOnSignal(Sweep sweep, AtomicReference<TaskList> ours) {
+    private static Thread cancelOnSignal(Sweep sweep, AtomicReference<TaskList> ours, int killGrace) {
         Thread hook = new Thread(() -> {
             TaskList tasks = ours.get();
             if (tasks == null) {
@@ -202,7 +196,7 @@ final class LaunchCommand implements Callable<Integer> {
             }
             try {
                 sweep.cancel(tasks);
-                ((LocalBackend) sweep.backends().get(LocalBackend.NAME)).awaitPools((killGrace + 5L) * 1000);
+                sweep.awaitOwnTasks((killGrace + 5L) * 1000);
             } catch (Exception e) {
                 System.err.println("sweep: could not cancel all tasks: " + e.getMessage());
             }
@@ -210,20 +204,4 @@ final class LaunchCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
     }
-
-    private Resources resources() {
-        return new Resources(positive("--cpus", cpus, false), positive("--gpus", gpus, true),
-                mem == null ? 0 : Memory.parseMegabytes(mem), duration == null ? 0 : Durations.parseSeconds(duration),
-                partition, account, qos, constraint, exclude, nodelist, queue, positive("--signal-before", signalBefore, true),
-                extra);
-    }
-
-    private static int positive(String option, int value, boolean zeroAllowed) {
-        if (value < 0 || (!zeroAllowed && value == 0)) {
-            throw new BadInputException("bad " + option + " '" + value + "': expected a whole number "
-                    + (zeroAllowed ? "of 0 or more" : "of 1 or more"));
-        }
-        return value;
-    }
-
 }

@@ -1,7 +1,10 @@
 package dev.clustersweep.cli;
 
 import dev.clustersweep.BadInputException;
+import dev.clustersweep.engine.PollPolicy;
+import dev.clustersweep.engine.RunState;
 import dev.clustersweep.engine.Sweep;
+import dev.clustersweep.engine.SweepLoop;
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.state.TaskStatus;
@@ -55,10 +58,10 @@ final class StatusCommand implements Callable<Integer> {
         SweepStatus status;
         if (await) {
             var saved = sweep.savedOptions();
-            status = new Progress(out).await(sweep, waiting.pollPolicy(saved == null ? "local" : saved.backend()));
-        } else {
-            status = sweep.status();
+            PollPolicy policy = waiting.pollPolicy(saved == null ? "local" : saved.backend());
+            new Progress(out).follow(new SweepLoop(sweep, policy), RunState.watching(job.jobName, policy));
         }
+        status = sweep.status();
         out.println(job.jobName + ": " + status.summary());
         if (!summary) {
             printTasks(status, out);

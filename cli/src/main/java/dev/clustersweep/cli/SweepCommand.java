@@ -47,6 +47,7 @@ public final class SweepCommand implements Runnable {
         CommandLine cli = new CommandLine(new SweepCommand());
         cli.setOut(out).setErr(err);
         cli.getSubcommands().get("prelaunch").setUnmatchedOptionsArePositionalParams(true);
+        LaunchCommand.addSettingOptions(cli.getSubcommands().get("launch").getCommandSpec());
         cli.setParameterExceptionHandler((e, a) -> {
             String name = e.getCommandLine().getCommandName();
             String help = name.equals("sweep") ? "sweep help" : "sweep help " + name;

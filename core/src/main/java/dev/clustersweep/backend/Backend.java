@@ -33,6 +33,10 @@ public interface Backend {
     /** Cancels these tasks of this submission (pending ones never start, running ones are stopped). */
     void cancel(Submission submission, TaskList tasks) throws BackendException;
 
+    /** Waits up to {@code millis} for tasks this process runs itself to stop (only the local backend has any). */
+    default void awaitOwnTasks(long millis) throws InterruptedException {
+    }
+
     /** Scheduler commands run so far by this backend object. */
     default long schedulerCalls() {
         return 0;

@@ -2,17 +2,29 @@ package dev.clustersweep.engine;
 
 import dev.clustersweep.backend.LaunchOptions;
 import dev.clustersweep.tasks.TaskList;
+import dev.clustersweep.grid.GridSpec;
 import java.nio.file.Path;
 
 /**
  * A launch or relaunch.
  *
  * @param jobFile a jobfile to take the tasks from (copied into the sweep), or null for the sweep's own
- * @param command a single command to run instead of a jobfile, or null
+ * @param grid a grid to expand into the sweep's jobfile instead of a jobfile, or null
  * @param tasks the task ids to launch, or null for all of them
  * @param failedOnly launch only tasks that ended FAILED, TIMEOUT, CANCELLED, LOST or ERROR
  * @param dryRun print what would be submitted; write and submit nothing
  */
-public record LaunchRequest(Path jobFile, String command, TaskList tasks, boolean failedOnly, LaunchOptions options,
+public record LaunchRequest(Path jobFile, GridSpec grid, TaskList tasks, boolean failedOnly, LaunchOptions options,
         boolean dryRun) {
+
+    public LaunchRequest {
+        if (jobFile != null && grid != null) {
+            throw new IllegalArgumentException("a launch takes its tasks from a jobfile or a grid, not both");
+        }
+    }
+
+    /** The same launch, taking its tasks from this jobfile. */
+    LaunchRequest fromJobFile(Path file) {
+        return new LaunchRequest(file, null, tasks, failedOnly, options, dryRun);
+    }
 }

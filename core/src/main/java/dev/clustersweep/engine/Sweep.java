@@ -8,7 +8,7 @@ import dev.clustersweep.backend.SchedulerView;
 import dev.clustersweep.backend.SubmitRequest;
 import dev.clustersweep.config.SweepConfig;
 import dev.clustersweep.io.AtomicFiles;
-import dev.clustersweep.jobfile.Job;
+import dev.clustersweep.grid.Grid;
 import dev.clustersweep.jobfile.JobFile;
 import dev.clustersweep.scripts.CommandChunks;
 import dev.clustersweep.scripts.EnvironmentSetup;
@@ -91,25 +91,26 @@ public final class Sweep {
      */
     public LaunchResult launch(LaunchRequest request, Consumer<Submission> recorded)
             throws BackendException, IOException {
+        if (request.grid() != null) {
+            // The grid becomes a jobfile outside the sweep (a dry run writes nothing in it), then is
+            // launched like one: a relaunch of the same grid is a relaunch, another grid is refused.
+            Path expanded = Files.createTempFile("sweep-grid-", ".json");
+            try {
+                JobFile.write(expanded, Grid.of(request.grid()).iterator());
+                return launch(request.fromJobFile(expanded), recorded);
+            } finally {
+                Files.deleteIfExists(expanded);
+            }
+        }
         LaunchOptions options = request.options();
         Backend backend = backends.get(options.backend());
-        if (request.command() != null && request.jobFile() != null) {
-            throw new BadInputException("give either --command or --jobfile, not both");
-        }
-        if (request.command() != null && request.command().isBlank()) {
-            throw new BadInputException("bad --command '': expected a command line to run");
-        }
         Path source = request.jobFile() != null ? request.jobFile().toAbsolutePath().normalize() : dir.jobFile();
-        boolean replacesJobs = request.command() != null || !source.equals(dir.jobFile());
-        TaskList ids;
-        if (request.command() != null) {
-            ids = TaskList.of(1);
-        } else if (!Files.exists(source)) {
+        boolean replacesJobs = !source.equals(dir.jobFile());
+        if (!Files.exists(source)) {
             throw new BadInputException("no jobfile for sweep '" + dir.jobName() + "' at " + source
-                    + ": expected 'sweep prelaunch +jobname " + dir.jobName() + " ...' first, or --jobfile or --command");
-        } else {
-            ids = JobFile.idsInOrder(source);
+                    + ": expected its tasks first ('sweep prelaunch +jobname " + dir.jobName() + " ...', a jobfile or a grid)");
         }
+        TaskList ids = JobFile.idsInOrder(source);
         if (ids.isEmpty()) {
             throw new BadInputException("jobfile " + source + " has no tasks: expected at least one");
         }
@@ -118,9 +119,9 @@ public final class Sweep {
         // A dry run writes nothing, not even the lock file.
         try (LaunchLock lock = request.dryRun() ? null : LaunchLock.take(dir, false)) {
             List<Submission> history = records.submissions();
-            if (replacesJobs && !history.isEmpty() && !sameJobs(source, request.command())) {
+            if (replacesJobs && !history.isEmpty() && !sameJobs(source)) {
                 throw new BadInputException("sweep '" + dir.jobName() + "' was already launched with other tasks: "
-                        + "expected another --jobname, or a relaunch without --jobfile/--command");
+                        + "expected another job name, or a relaunch of its own tasks");
             }
             if (!history.isEmpty()) {
                 SweepStatus current = status();
@@ -145,7 +146,7 @@ public final class Sweep {
             if (request.dryRun()) {
                 return new LaunchResult(selected, null, backend.plan(submit));
             }
-            prepare(source, request.command(), options);
+            prepare(source, options);
             List<SchedulerJob> jobs = backend.submit(submit);
             Submission submission = new Submission(number, backend.name(), System.currentTimeMillis(), selected,
                     Launcher.current(), jobs);
@@ -159,10 +160,8 @@ public final class Sweep {
     }
 
     /** Writes what the wrappers read: jobs.json, the command chunks, the scripts and settings. */
-    private void prepare(Path source, String command, LaunchOptions options) throws IOException {
-        if (command != null) {
-            JobFile.write(dir.jobFile(), List.of(new Job(1, command, "")).iterator());
-        } else if (!source.equals(dir.jobFile())) {
+    private void prepare(Path source, LaunchOptions options) throws IOException {
+        if (!source.equals(dir.jobFile())) {
             Path target = dir.jobFile();
             AtomicFiles.write(target, out -> out.write(Files.readString(source)));
         }
@@ -202,18 +201,9 @@ public final class Sweep {
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
-    private boolean sameJobs(Path source, String command) throws IOException {
+    private boolean sameJobs(Path source) throws IOException {
         if (!Files.exists(dir.jobFile())) {
             return false;
-        }
-        if (command != null) {
-            try (var it = JobFile.open(dir.jobFile())) {
-                if (!it.hasNext()) {
-                    return false;
-                }
-                Job first = it.next();
-                return !it.hasNext() && first.id() == 1 && first.command().equals(command);
-            }
         }
         return Files.mismatch(source, dir.jobFile()) == -1;
     }
@@ -293,34 +283,38 @@ public final class Sweep {
     }
 
     /**
-     * Polls until no task is active, telling {@code progress} each status. A scheduler that does not
-     * answer is asked again with backoff; after {@code maxFailures} failures in a row the wait fails.
+     * Clears the way for a fresh run under this sweep's name (a Jenkins build starts afresh: the
+     * build before it archived its sweep): deletes the directory an earlier run left, unless some of
+     * its tasks are still active.
      */
-    public SweepStatus await(PollPolicy policy, Consumer<SweepStatus> progress, Consumer<String> warnings,
-            int maxFailures) throws BackendException, InterruptedException {
-        long interval = policy.initialMillis();
-        int failures = 0;
-        while (true) {
-            SweepStatus status;
-            try {
-                status = status();
-                failures = 0;
-            } catch (BackendException e) {
-                if (++failures >= maxFailures) {
-                    throw e;
-                }
-                warnings.accept("scheduler did not answer (" + failures + "/" + maxFailures + "): " + e.getMessage());
-                Thread.sleep(interval);
-                interval = policy.next(interval);
-                continue;
-            }
-            progress.accept(status);
-            if (status.isFinished()) {
-                return status;
-            }
-            Thread.sleep(interval);
-            interval = policy.next(interval);
+    public void clearFinished() throws BackendException, IOException {
+        if (!Files.isDirectory(dir.root())) {
+            return;
         }
+        if (!records.submissions().isEmpty()) {
+            SweepStatus status = status();
+            if (status.active() > 0) {
+                throw new BadInputException("sweep '" + dir.jobName() + "' in " + dir.root() + " still has "
+                        + status.active() + " active task(s) " + status.activeIds()
+                        + " from an earlier run: expected them to end first, or another job name");
+            }
+        }
+        try (var walk = Files.walk(dir.root())) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        jobIds = null;
+    }
+
+    /** The submissions so far, in order. */
+    public List<Submission> submissions() {
+        return records.submissions();
+    }
+
+    /** Waits up to {@code millis} for the tasks this process runs itself (the local backend's) to stop. */
+    public void awaitOwnTasks(long millis) throws InterruptedException {
+        backends.awaitOwnTasks(millis);
     }
 
     /** The ids in the jobfile, cached while the file is unchanged. */

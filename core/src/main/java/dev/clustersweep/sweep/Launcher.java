@@ -3,17 +3,24 @@ package dev.clustersweep.sweep;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * The process that submitted a submission. The local backend's pool lives in that process, so its
  * pending tasks are only pending while it is alive.
  */
-public record Launcher(String host, long pid, long startedAtMillis) {
+public record Launcher(String host, long pid, long startedAtMillis, String instance) {
+
+    /**
+     * This Java runtime, told apart from one that replaced it in the same process: a Jenkins restart
+     * (and an agent's restarter) execs a new JVM in place, keeping the pid and the start time.
+     */
+    private static final String INSTANCE = UUID.randomUUID().toString();
 
     public static Launcher current() {
         ProcessHandle self = ProcessHandle.current();
         long started = self.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
-        return new Launcher(hostName(), self.pid(), started);
+        return new Launcher(hostName(), self.pid(), started, INSTANCE);
     }
 
     /**
@@ -36,6 +43,10 @@ public record Launcher(String host, long pid, long startedAtMillis) {
     public boolean isAlive() {
         if (!host.equals(hostName())) {
             return false;
+        }
+        if (pid == ProcessHandle.current().pid()) {
+            // This very process: alive only if it is the same runtime, not one exec'd in its place.
+            return INSTANCE.equals(instance);
         }
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .flatMap(p -> p.info().startInstant())

@@ -74,7 +74,7 @@ public class EndToEndQuotingFuzzTest {
         Resources resources = Resources.defaults();
         sweep.launch(new LaunchRequest(null, null, null, false,
                 new LaunchOptions("local", resources, 2, 1, 0, EnvironmentSetup.NONE, 2), false));
-        SweepStatus status = sweep.await(new PollPolicy(50, 500, 1.5), s -> { }, w -> { }, 3);
+        SweepStatus status = Waiting.untilEnded(sweep);
         assertEquals("seed " + seed + ": " + status.summary(), TASKS, status.count(TaskState.SUCCEEDED));
         for (int task = 0; task < TASKS; task++) {
             byte[] out = Files.readAllBytes(sweep.directory().stdout(task + 1, 1));

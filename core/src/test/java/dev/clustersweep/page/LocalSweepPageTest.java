@@ -8,7 +8,7 @@ import static org.junit.Assert.assertTrue;
 import dev.clustersweep.backend.LaunchOptions;
 import dev.clustersweep.backend.Resources;
 import dev.clustersweep.engine.LaunchRequest;
-import dev.clustersweep.engine.PollPolicy;
+import dev.clustersweep.engine.Waiting;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.jobfile.Job;
@@ -43,10 +43,10 @@ public class LocalSweepPageTest {
         LaunchOptions options = new LaunchOptions("local", new Resources(1, 0, 0, 0, null, null, null, null, null, null,
                 null, 0, List.of()), 2, 1, 0, EnvironmentSetup.NONE, 2);
         sweep.launch(new LaunchRequest(null, null, TaskList.parse("1-2"), false, options, false));
-        sweep.await(new PollPolicy(50, 200, 1.5), s -> { }, w -> { }, 3);
+        Waiting.untilEnded(sweep);
         // Relaunch the failure: a second attempt with its own logs.
         sweep.launch(new LaunchRequest(null, null, null, true, options, false));
-        SweepStatus status = sweep.await(new PollPolicy(50, 200, 1.5), s -> { }, w -> { }, 3);
+        SweepStatus status = Waiting.untilEnded(sweep);
 
         SweepPages pages = new SweepPages(dir);
         SweepPage page = pages.page(status, TaskFilter.all(), PageRequest.first());

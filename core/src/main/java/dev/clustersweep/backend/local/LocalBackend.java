@@ -13,6 +13,7 @@ import dev.clustersweep.sweep.Submission;
 import dev.clustersweep.sweep.SweepDirectory;
 import dev.clustersweep.sweep.SweepRecords;
 import dev.clustersweep.tasks.TaskList;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +28,17 @@ public final class LocalBackend implements Backend {
 
     public static final String NAME = "local";
 
+    /**
+     * The pools this process runs, by sweep directory and submission. Process-wide, because the pool
+     * is: whichever handle on the sweep a caller holds (a Jenkins agent opens one per remote call),
+     * its polls must see this process's own pool, not guess from the records.
+     */
+    private static final Map<PoolKey, LocalPool> RUNNING = new ConcurrentHashMap<>();
+
+    private record PoolKey(Path sweepRoot, int submission) {
+    }
+
     private final SweepDirectory dir;
-    private final Map<Integer, LocalPool> pools = new ConcurrentHashMap<>();
     private final StatusReader statusReader;
 
     public LocalBackend(SweepDirectory dir) {
@@ -61,14 +71,14 @@ public final class LocalBackend implements Backend {
 
     @Override
     public List<SchedulerJob> submit(SubmitRequest request) {
-        pools.put(request.submission(), new LocalPool(request.dir(), request.submission(), request.tasks(),
+        RUNNING.put(key(request.submission()), new LocalPool(request.dir(), request.submission(), request.tasks(),
                 request.options(), workers(request)));
         return List.of(new SchedulerJob(NAME, request.tasks(), 0, 1));
     }
 
     @Override
     public void recorded(Submission submission) {
-        LocalPool pool = pools.get(submission.number());
+        LocalPool pool = RUNNING.get(key(submission.number()));
         if (pool != null) {
             pool.start();
         }
@@ -80,8 +90,11 @@ public final class LocalBackend implements Backend {
         Map<Integer, LocalPool.Snapshot> snapshots = new HashMap<>();
         Map<Long, AttemptRecord> records = null;
         for (Submission s : submissions) {
-            LocalPool own = pools.get(s.number());
+            LocalPool own = RUNNING.get(key(s.number()));
             if (own != null) {
+                if (own.isDone()) {
+                    RUNNING.remove(key(s.number()), own); // every task has its end record: forget the pool
+                }
                 snapshots.put(s.number(), own.snapshot());
             } else {
                 launcherAlive.put(s.number(), s.launcher() != null && s.launcher().isAlive());
@@ -115,7 +128,7 @@ public final class LocalBackend implements Backend {
 
     @Override
     public void cancel(Submission submission, TaskList tasks) {
-        LocalPool pool = pools.get(submission.number());
+        LocalPool pool = RUNNING.get(key(submission.number()));
         if (pool != null) {
             pool.cancel(tasks);
             return;
@@ -132,11 +145,22 @@ public final class LocalBackend implements Backend {
     }
 
     /** Waits for this process's pools to finish, e.g. after a cancel at shutdown. */
-    public void awaitPools(long millis) throws InterruptedException {
+    @Override
+    public void awaitOwnTasks(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
-        for (LocalPool pool : pools.values()) {
-            pool.awaitDone(Math.max(1, deadline - System.currentTimeMillis()));
+        for (Map.Entry<PoolKey, LocalPool> e : RUNNING.entrySet()) {
+            if (e.getKey().sweepRoot().equals(root())) {
+                e.getValue().awaitDone(Math.max(1, deadline - System.currentTimeMillis()));
+            }
         }
+    }
+
+    private Path root() {
+        return dir.root().toAbsolutePath().normalize();
+    }
+
+    private PoolKey key(int submission) {
+        return new PoolKey(root(), submission);
     }
 
     /** True when the wrapper of this record runs here; a reused pid started after the record is not it. */

@@ -113,6 +113,11 @@ final class LocalPool {
     }
 
 
+    /** Every worker has stopped: no task of this pool will start or run any more. */
+    boolean isDone() {
+        return finished.getCount() == 0;
+    }
+
     /** Waits until every worker has stopped, or the timeout passed. */
     boolean awaitDone(long millis) throws InterruptedException {
         return finished.await(millis, TimeUnit.MILLISECONDS);

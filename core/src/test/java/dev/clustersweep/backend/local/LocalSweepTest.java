@@ -10,8 +10,10 @@ import dev.clustersweep.BadInputException;
 import dev.clustersweep.backend.LaunchOptions;
 import dev.clustersweep.backend.Resources;
 import dev.clustersweep.engine.LaunchRequest;
+import dev.clustersweep.grid.ArgMode;
+import dev.clustersweep.grid.GridSpec;
 import dev.clustersweep.engine.LaunchResult;
-import dev.clustersweep.engine.PollPolicy;
+import dev.clustersweep.engine.Waiting;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.jobfile.Job;
@@ -69,7 +71,7 @@ public class LocalSweepTest {
     }
 
     private static SweepStatus await(Sweep sweep) throws Exception {
-        return sweep.await(new PollPolicy(50, 200, 1.5), s -> { }, w -> { }, 3);
+        return Waiting.untilEnded(sweep);
     }
 
     private static TaskStatus task(SweepStatus status, long id) {
@@ -236,7 +238,9 @@ public class LocalSweepTest {
     @Test
     public void oneOffCommand() throws Exception {
         Sweep sweep = Sweep.open(work, "single");
-        sweep.launch(new LaunchRequest(null, "echo hello 'a b'", null, false, options(1, 0), false));
+        GridSpec grid = new GridSpec("echo hello 'a b'", "single", List.of(), List.of(), List.of(), null, null, true,
+                ArgMode.ARGPARSE);
+        sweep.launch(new LaunchRequest(null, grid, null, false, options(1, 0), false));
         SweepStatus status = await(sweep);
         assertEquals(TaskState.SUCCEEDED, task(status, 1).state());
         assertEquals("hello a b\n", Files.readString(sweep.directory().stdout(1, 1)));

@@ -1,4 +1,4 @@
-package dev.clustersweep.spec;
+package dev.clustersweep.settings;
 
 import dev.clustersweep.BadInputException;
 import java.math.BigDecimal;
@@ -15,9 +15,9 @@ import java.util.Map;
  * Groovy strings (any {@link CharSequence}), numbers of every boxed kind, booleans, lists and maps.
  * Every method names the field and what is expected when the value does not fit.
  */
-final class SpecValues {
+final class SettingValues {
 
-    private SpecValues() {
+    private SettingValues() {
     }
 
     /**

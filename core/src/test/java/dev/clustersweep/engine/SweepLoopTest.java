@@ -1,4 +1,4 @@
-package dev.clustersweep.spec;
+package dev.clustersweep.engine;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -7,7 +7,16 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import dev.clustersweep.BadInputException;
-import dev.clustersweep.engine.PollPolicy;
+import dev.clustersweep.page.PageActions;
+import dev.clustersweep.settings.Caller;
+import dev.clustersweep.settings.FailOn;
+import dev.clustersweep.settings.RunResult;
+import dev.clustersweep.settings.Settings;
+import dev.clustersweep.settings.SettingsBinder;
+import dev.clustersweep.settings.SiteDefaults;
+import dev.clustersweep.settings.SweepSettings;
+import dev.clustersweep.sweep.ArchiveFiles;
+import dev.clustersweep.tasks.TaskList;
 import dev.clustersweep.state.TaskState;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +32,8 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.rules.Timeout;
 
-/** Whole runs on the local backend with real bash processes. */
-public class SweepRunTest {
+/** Whole runs from settings through the loop, on the local backend with real bash processes. */
+public class SweepLoopTest {
 
     private static final PollPolicy FAST = new PollPolicy(50, 200, 1.5);
 
@@ -42,7 +51,7 @@ public class SweepRunTest {
         work = tmp.newFolder("work dir").toPath();
     }
 
-    private static SweepSpec spec(String command, Object... pairs) {
+    private static SweepSettings spec(String command, Object... pairs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", command);
         m.put("jobName", "run-1");
@@ -51,7 +60,29 @@ public class SweepRunTest {
         for (int i = 0; i < pairs.length; i += 2) {
             m.put((String) pairs[i], pairs[i + 1]);
         }
-        return SweepSpec.fromMap(m);
+        return SettingsBinder.bind(m, Caller.PIPELINE).checkSweep(Caller.PIPELINE);
+    }
+
+    private Sweep sweep() {
+        return Sweep.open(work, "run-1");
+    }
+
+    /** A fresh run, as a Jenkins build makes it: launched, then followed to its end. */
+    private RunResult run(SweepSettings spec) throws Exception {
+        Sweep sweep = sweep();
+        SweepLoop loop = new SweepLoop(sweep, FAST);
+        SweepLoop.Started started = loop.start(spec.launchRequest(SiteDefaults.NONE, false), spec.get(Settings.RETRIES),
+                true, s -> { });
+        SweepProgress progress = loop.progress(started.state());
+        if (spec.get(Settings.WAIT)) {
+            progress = loop.run(started.state(), turn -> log.addAll(turn.lines())).progress();
+        }
+        return new RunResult(progress, sweep.directory().root().toString(), spec.failOn(), spec.get(Settings.WAIT),
+                false);
+    }
+
+    private SweepLoop.Started launch(SweepSettings spec) throws Exception {
+        return new SweepLoop(sweep(), FAST).start(spec.launchRequest(SiteDefaults.NONE, false), 0, true, s -> { });
     }
 
     private Path sweepFile(String name) {
@@ -61,13 +92,13 @@ public class SweepRunTest {
     @Test
     public void retriesRelaunchOnlyTheFailedTasks() throws Exception {
         // Task 3 fails on its first attempt and succeeds on its second.
-        SweepSpec spec = spec("f() { [ \"$2\" = 3 ] && [ \"$SWEEP_ATTEMPT\" = 1 ] && exit 7; echo \"ok $2 $SWEEP_ATTEMPT\"; }; f",
+        SweepSettings spec = spec("f() { [ \"$2\" = 3 ] && [ \"$SWEEP_ATTEMPT\" = 1 ] && exit 7; echo \"ok $2 $SWEEP_ATTEMPT\"; }; f",
                 "retries", 2);
-        SweepResult result = SweepRun.run(work, spec, SweepDefaults.NONE, FAST, log::add);
+        RunResult result = run(spec);
 
         String all = log.toString();
         assertEquals(all, "SUCCESS", result.result());
-        SweepSummary s = result.summary();
+        SweepProgress s = result.summary();
         assertEquals(all, 4, s.count(TaskState.SUCCEEDED));
         assertEquals(all, 2, s.submissions());
         assertEquals(1, s.retriesUsed());
@@ -85,9 +116,9 @@ public class SweepRunTest {
 
     @Test
     public void failingTasksGiveTheConfiguredResultAndTheirIds() throws Exception {
-        SweepSpec spec = spec("f() { [ \"$2\" = 2 ] || [ \"$2\" = 4 ] && exit 5; true; }; f", "retries", 1,
+        SweepSettings spec = spec("f() { [ \"$2\" = 2 ] || [ \"$2\" = 4 ] && exit 5; true; }; f", "retries", 1,
                 "failOn", "UNSTABLE");
-        SweepResult result = SweepRun.run(work, spec, SweepDefaults.NONE, FAST, log::add);
+        RunResult result = run(spec);
 
         assertEquals("UNSTABLE", result.result());
         Map<String, Object> map = result.toMap();
@@ -109,45 +140,49 @@ public class SweepRunTest {
         assertFalse(Files.exists(sweepFile("logs/1.2.out")));
         assertEquals("run-1: 4 tasks: 2 SUCCEEDED, 2 FAILED (after 1 retry); unsuccessful tasks: 2,4", result.line());
 
-        SweepResult failure = new SweepResult(result.summary(), FailOn.FAILURE, true, false);
+        RunResult failure = new RunResult(result.summary(), result.sweepDir(), FailOn.FAILURE, true, false);
         assertEquals("FAILURE", failure.result());
     }
 
     @Test
     public void cancelStopsRunningAndPendingTasks() throws Exception {
-        SweepSpec spec = spec("sleep 60 #", "maxTasks", 1, "wait", false);
-        SweepSummary launched = SweepRun.launch(work, spec, SweepDefaults.NONE);
+        SweepSettings spec = spec("sleep 60 #", "maxTasks", 1, "wait", false);
+        SweepLoop loop = new SweepLoop(sweep(), FAST);
+        RunState state = loop.start(spec.launchRequest(SiteDefaults.NONE, false), 3, true, x -> { }).state();
+        SweepProgress launched = loop.progress(state);
         assertEquals(4, launched.tasks());
         assertFalse(launched.finished());
         long deadline = System.currentTimeMillis() + 20_000;
-        while (SweepRun.poll(work, "run-1").count(TaskState.RUNNING) == 0) {
+        while (sweep().status().count(TaskState.RUNNING) == 0) {
             assertTrue("a task started", System.currentTimeMillis() < deadline);
             Thread.sleep(50);
         }
-        SweepRun.cancel(work, "run-1");
-        SweepSummary s;
+        sweep().cancel(null);
+        SweepLoop.Turn turn;
         do {
             assertTrue("cancelled within 20 s", System.currentTimeMillis() < deadline + 20_000);
             Thread.sleep(100);
-            s = SweepRun.advance(work, "run-1", 3);
-        } while (!s.finished());
+            turn = loop.turn(state);
+            state = turn.state();
+        } while (!state.done());
+        SweepProgress s = turn.progress();
         assertEquals(4, s.count(TaskState.CANCELLED));
         assertEquals("1-4", s.unsuccessfulIds());
         assertEquals("cancelled tasks are not retried", 1, s.submissions());
-        assertNull(s.relaunchedIds());
+        assertEquals(0, s.retriesUsed());
     }
 
     @Test
     public void aSubsetOfTasksAndARerunStartingAfresh() throws Exception {
-        SweepSpec spec = spec("echo", "tasks", "2,4");
-        SweepResult first = SweepRun.run(work, spec, SweepDefaults.NONE, FAST, log::add);
+        SweepSettings spec = spec("echo", "tasks", "2,4");
+        RunResult first = run(spec);
         assertEquals("SUCCESS", first.result());
         assertEquals(2, first.summary().tasks());
         assertEquals(2, first.summary().notLaunched());
         assertFalse(Files.exists(sweepFile("logs/1.1.out")));
         assertEquals("--n 4\n", Files.readString(sweepFile("logs/4.1.out")));
 
-        SweepResult second = SweepRun.run(work, spec("echo"), SweepDefaults.NONE, FAST, log::add);
+        RunResult second = run(spec("echo"));
         assertEquals(4, second.summary().tasks());
         assertEquals(1, second.summary().submissions());
         assertEquals("--n 4\n", Files.readString(sweepFile("logs/4.1.out")));
@@ -156,41 +191,39 @@ public class SweepRunTest {
 
     @Test
     public void aRerunWhileTasksAreActiveIsRefused() throws Exception {
-        SweepRun.launch(work, spec("sleep 60 #", "maxTasks", 1), SweepDefaults.NONE);
+        launch(spec("sleep 60 #", "maxTasks", 1));
         try {
-            String message = assertThrows(BadInputException.class,
-                    () -> SweepRun.launch(work, spec("echo"), SweepDefaults.NONE)).getMessage();
+            String message = assertThrows(BadInputException.class, () -> launch(spec("echo"))).getMessage();
             assertTrue(message, message.contains("still has 4 active task(s) 1-4 from an earlier run"));
         } finally {
-            SweepRun.cancel(work, "run-1");
+            sweep().cancel(null);
         }
     }
 
     @Test
     public void badSpecOrDefaultsWriteNothing() {
-        SweepSpec spec = spec("echo");
-        assertThrows(BadInputException.class, () -> SweepRun.launch(work, spec,
-                new SweepDefaults(null, null, "lots", null, null, null, null, null, null)));
-        assertThrows(BadInputException.class, () -> SweepRun.launch(work, SweepSpec.fromMap(Map.of("command", "x",
-                "jobName", "run-1")), new SweepDefaults("pbs", null, null, null, null, null, null, null, null)));
+        SweepSettings spec = spec("echo");
+        assertThrows(BadInputException.class, () -> spec.launchRequest(
+                new SiteDefaults(null, null, "lots", null, null, null, null, null, null), false));
+        assertThrows(BadInputException.class, () -> spec.launchRequest(
+                new SiteDefaults("pbs", null, null, null, null, null, null, null, null), false));
         assertFalse(Files.exists(work.resolve(".sweep")));
     }
 
     @Test
     public void aBadTaskListKeepsTheEarlierRunsFiles() throws Exception {
-        SweepRun.run(work, spec("echo"), SweepDefaults.NONE, FAST, log::add);
+        run(spec("echo"));
         String jobs = Files.readString(sweepFile("jobs.json"));
-        assertThrows(BadInputException.class, () -> SweepRun.launch(work, spec("echo", "tasks", "3-9"),
-                SweepDefaults.NONE));
+        assertThrows(BadInputException.class, () -> launch(spec("echo", "tasks", "3-9")));
         assertEquals(jobs, Files.readString(sweepFile("jobs.json")));
         assertTrue(Files.exists(sweepFile("submissions/000001.json")));
     }
 
     @Test
     public void artifactsAndTaskTable() throws Exception {
-        SweepSpec spec = spec("f() { echo out $2; echo err $2 >&2; [ \"$2\" != 2 ]; }; f");
-        SweepRun.run(work, spec, SweepDefaults.NONE, FAST, log::add);
-        Map<String, String> files = SweepRun.artifacts(work, "run-1", "sweep/run-1");
+        SweepSettings spec = spec("f() { echo out $2; echo err $2 >&2; [ \"$2\" != 2 ]; }; f");
+        run(spec);
+        Map<String, String> files = ArchiveFiles.of(sweep().directory(), "sweep/run-1");
         assertEquals(".sweep/run-1/jobs.json", files.get("sweep/run-1/jobs.json"));
         assertEquals(".sweep/run-1/sweep.json", files.get("sweep/run-1/sweep.json"));
         assertEquals(".sweep/run-1/scripts/wrapper.sh", files.get("sweep/run-1/scripts/wrapper.sh"));
@@ -203,7 +236,7 @@ public class SweepRunTest {
         }
 
         ByteArrayOutputStream table = new ByteArrayOutputStream();
-        SweepRun.writeTaskTable(work, "run-1", table);
+        new PageActions(sweep()).writeTaskTable(table);
         List<String> lines = List.of(table.toString(StandardCharsets.UTF_8).split("\n"));
         assertEquals(7, lines.size());
         assertEquals("#jobName=run-1", lines.get(0));
@@ -215,28 +248,41 @@ public class SweepRunTest {
 
     @Test
     public void notWaitingReturnsOnceSubmitted() throws Exception {
-        SweepResult result = SweepRun.run(work, spec("sleep 60 #", "wait", false, "maxTasks", 1),
-                SweepDefaults.NONE, FAST, log::add);
+        RunResult result = run(spec("sleep 60 #", "wait", false, "maxTasks", 1));
         try {
             assertEquals("SUCCESS", result.result());
             assertFalse(result.summary().finished());
             assertEquals(false, result.toMap().get("finished"));
         } finally {
-            SweepRun.cancel(work, "run-1");
+            sweep().cancel(null);
         }
     }
 
     @Test
-    public void progressLinesOnlyWhenCountsChange() {
-        ProgressLine progress = new ProgressLine();
-        SweepSummary a = new SweepSummary("j", "/d", "local", Map.of("RUNNING", 2L), 2, 0, "", false, 1, null);
-        SweepSummary b = new SweepSummary("j", "/d", "local", Map.of("RUNNING", 1L, "SUCCEEDED", 1L), 2, 0, "",
-                false, 1, null);
-        assertEquals("j: 2 tasks: 2 RUNNING", progress.next(a));
-        assertNull(progress.next(a));
-        assertEquals("j: 2 tasks: 1 RUNNING, 1 SUCCEEDED", progress.next(b));
-        assertNull(progress.next(b));
-        assertNull(new ProgressLine(progress.last()).next(b));
-        assertEquals(b, SweepSummary.fromMap(b.toMap()));
+    public void theLoopLogsTheEndedCountsBeforeARetryAndEachLineOnce() throws Exception {
+        RunResult result = run(spec("f() { [ \"$2\" = 1 ] && [ \"$SWEEP_ATTEMPT\" = 1 ] && exit 7; true; }; f",
+                "retries", 1));
+        assertEquals(log.toString(), "SUCCESS", result.result());
+        int retry = log.indexOf("retry 1 of 1: relaunched tasks 1");
+        assertTrue(log.toString(), retry > 0);
+        assertEquals(log.toString(), "run-1: 4 tasks: 3 SUCCEEDED, 1 FAILED", log.get(retry - 1));
+        assertEquals(log.toString(), 1, log.stream().filter(l -> l.equals("run-1: 4 tasks: 4 SUCCEEDED")).count());
+        for (int i = 1; i < log.size(); i++) {
+            assertFalse(log.toString(), log.get(i).equals(log.get(i - 1)));
+        }
+    }
+
+    @Test
+    public void aRelaunchAskedDuringTheRunIsMadeAtTheNextTurnAndCounted() throws Exception {
+        SweepLoop loop = new SweepLoop(sweep(), FAST);
+        RunState state = loop.start(spec("f() { [ \"$SWEEP_ATTEMPT\" = 1 ] && exit 3; true; }; f", "maxTasks", 2)
+                .launchRequest(SiteDefaults.NONE, false), 0, true, x -> { }).state();
+        SweepLoop.Turn turn = loop.run(state, t -> { });
+        assertEquals(4, turn.progress().count(TaskState.FAILED));
+        turn = loop.run(turn.state().withQueued(TaskList.parse("2-3")), t -> log.addAll(t.lines()));
+        assertTrue(log.toString(), log.contains("relaunched tasks 2-3 as asked"));
+        assertEquals(2, turn.progress().count(TaskState.SUCCEEDED));
+        assertEquals("a relaunch by hand is a submission of the run", 2, turn.progress().submissions());
+        assertEquals("but not a retry", 0, turn.progress().retriesUsed());
     }
 }

@@ -1,4 +1,4 @@
-package dev.clustersweep.spec;
+package dev.clustersweep.settings;
 
 import dev.clustersweep.BadInputException;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.clustersweep.spec;
+package dev.clustersweep.settings;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.Test;
 
 /** Step arguments as a Pipeline script hands them over: Groovy's number types, GStrings, ordered maps. */
-public class SweepSpecBindingTest {
+public class SettingsBinderTest {
 
     /** A stand-in for Groovy's GString: a CharSequence that is not a String. */
     private static CharSequence gstring(String text) {
@@ -39,21 +39,27 @@ public class SweepSpecBindingTest {
         return m;
     }
 
+    /** What the Pipeline step does with its arguments: bind, then check the whole sweep. */
+    private static SweepSettings fromMap(Map<String, ?> m) {
+        return SettingsBinder.bind(m, Caller.PIPELINE).checkSweep(Caller.PIPELINE);
+    }
+
     private static String error(Map<String, Object> m) {
-        return assertThrows(BadInputException.class, () -> SweepSpec.fromMap(m)).getMessage();
+        return assertThrows(BadInputException.class, () -> fromMap(m)).getMessage();
     }
 
     @Test
     public void defaults() {
-        SweepSpec s = SweepSpec.fromMap(base());
-        assertTrue(s.args().isEmpty());
-        assertTrue(s.tagNumber());
-        assertTrue(s.await());
-        assertEquals(0, s.retries());
+        SweepSettings s = fromMap(base());
+        assertTrue(s.get(Settings.ARGS).isEmpty());
+        assertTrue(s.get(Settings.TAG_NUMBER));
+        assertTrue(s.get(Settings.WAIT));
+        assertEquals(Integer.valueOf(0), s.get(Settings.RETRIES));
         assertEquals(FailOn.FAILURE, s.failOn());
-        assertEquals(ArgMode.ARGPARSE, s.argMode());
-        assertNull(s.tag());
-        assertNull(s.backend());
+        assertEquals(ArgMode.ARGPARSE, s.gridSpec().argMode());
+        assertNull(s.get(Settings.TAG));
+        assertEquals("local", s.get(Settings.BACKEND));
+        assertFalse(s.has(Settings.BACKEND));
         assertNull(s.taskList());
         assertEquals(1, s.grid().size());
     }
@@ -65,10 +71,10 @@ public class SweepSpecBindingTest {
                 3.0d, 0.3f));
         args.put("seed", List.of(1, 2L, new BigInteger("12345678901234567890"), (short) 4));
         args.put("model", List.of(gstring("resnet"), "vit", true));
-        SweepSpec s = SweepSpec.fromMap(with("args", args));
-        assertEquals(List.of("0.1", "0.10", "0.0001", "0.1", "1e-07", "3.0", "0.3"), s.args().get("lr"));
-        assertEquals(List.of("1", "2", "12345678901234567890", "4"), s.args().get("seed"));
-        assertEquals(List.of("resnet", "vit", "true"), s.args().get("model"));
+        SweepSettings s = fromMap(with("args", args));
+        assertEquals(List.of("0.1", "0.10", "0.0001", "0.1", "1e-07", "3.0", "0.3"), s.get(Settings.ARGS).get("lr"));
+        assertEquals(List.of("1", "2", "12345678901234567890", "4"), s.get(Settings.ARGS).get("seed"));
+        assertEquals(List.of("resnet", "vit", "true"), s.get(Settings.ARGS).get("model"));
     }
 
     @Test
@@ -76,8 +82,8 @@ public class SweepSpecBindingTest {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("seed", List.of(1, 2));
         args.put("lr", List.of(new BigDecimal("0.1"), new BigDecimal("0.3")));
-        SweepSpec s = SweepSpec.fromMap(with("args", args));
-        assertEquals(List.of("seed", "lr"), new ArrayList<>(s.args().keySet()));
+        SweepSettings s = fromMap(with("args", args));
+        assertEquals(List.of("seed", "lr"), new ArrayList<>(s.get(Settings.ARGS).keySet()));
         assertEquals("python train.py --seed 1 --lr 0.1", s.grid().job(0).command());
         assertEquals("python train.py --seed 2 --lr 0.1", s.grid().job(1).command());
         assertEquals("python train.py --seed 1 --lr 0.3", s.grid().job(2).command());
@@ -88,7 +94,7 @@ public class SweepSpecBindingTest {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("epochs", 10);
         args.put("--fp16", List.of());
-        SweepSpec s = SweepSpec.fromMap(with("args", args));
+        SweepSettings s = fromMap(with("args", args));
         assertEquals("python train.py --epochs 10 --fp16", s.grid().job(0).command());
     }
 
@@ -96,42 +102,42 @@ public class SweepSpecBindingTest {
     public void hydraNamesStayAsWritten() {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("optim.lr", List.of(new BigDecimal("0.1")));
-        SweepSpec s = SweepSpec.fromMap(with("args", args, "argMode", "hydra"));
+        SweepSettings s = fromMap(with("args", args, "argMode", "hydra"));
         assertEquals("python train.py optim.lr=0.1", s.grid().job(0).command());
     }
 
     @Test
     public void tagMayBeABooleanOrAName() {
         Map<String, Object> args = Map.of("lr", List.of(1));
-        assertEquals("--tag", SweepSpec.fromMap(with("args", args, "tag", true)).gridSpec().tagName());
-        assertEquals("--tag", SweepSpec.fromMap(with("args", args, "tag", "true")).gridSpec().tagName());
-        assertNull(SweepSpec.fromMap(with("args", args, "tag", false)).gridSpec().tagName());
-        assertEquals("--run-tag", SweepSpec.fromMap(with("args", args, "tag", "run-tag")).gridSpec().tagName());
-        SweepSpec s = SweepSpec.fromMap(with("args", args, "tag", true, "tagArgs", List.of("lr"), "tagNumber", "false"));
+        assertEquals("--tag", fromMap(with("args", args, "tag", true)).gridSpec().tagName());
+        assertEquals("--tag", fromMap(with("args", args, "tag", "true")).gridSpec().tagName());
+        assertNull(fromMap(with("args", args, "tag", false)).gridSpec().tagName());
+        assertEquals("--run-tag", fromMap(with("args", args, "tag", "run-tag")).gridSpec().tagName());
+        SweepSettings s = fromMap(with("args", args, "tag", true, "tagArgs", List.of("lr"), "tagNumber", "false"));
         assertEquals("python train.py --lr 1 --tag lr-sweep__lr_1", s.grid().job(0).command());
     }
 
     @Test
     public void numbersAndStringsForNumericFields() {
-        SweepSpec s = SweepSpec.fromMap(with("args", Map.of("x", List.of(1, 2, 3)), "cpus", "4", "gpus", 1L, "maxTasks", new BigDecimal("8"), "retries",
+        SweepSettings s = fromMap(with("args", Map.of("x", List.of(1, 2, 3)), "cpus", "4", "gpus", 1L, "maxTasks", new BigDecimal("8"), "retries",
                 2.0d, "mem", 4, "duration", gstring("2h"), "tasks", List.of(1, 3), "wait", "false",
                 "failOn", "unstable"));
-        assertEquals(Integer.valueOf(4), s.cpus());
-        assertEquals(Integer.valueOf(1), s.gpus());
-        assertEquals(Integer.valueOf(8), s.maxTasks());
-        assertEquals(2, s.retries());
-        assertEquals("4", s.mem());
-        assertEquals("2h", s.duration());
-        assertEquals("1,3", s.tasks());
-        assertFalse(s.await());
+        assertEquals(Integer.valueOf(4), s.get(Settings.CPUS));
+        assertEquals(Integer.valueOf(1), s.get(Settings.GPUS));
+        assertEquals(Integer.valueOf(8), s.get(Settings.MAX_TASKS));
+        assertEquals(Integer.valueOf(2), s.get(Settings.RETRIES));
+        assertEquals("4", s.get(Settings.MEM));
+        assertEquals("2h", s.get(Settings.DURATION));
+        assertEquals("1,3", s.get(Settings.TASKS));
+        assertFalse(s.get(Settings.WAIT));
         assertEquals(FailOn.UNSTABLE, s.failOn());
     }
 
     @Test
     public void setupAcceptsLinesOrOneMultiLineString() {
         assertEquals(List.of("module load cuda", "echo hi"),
-                SweepSpec.fromMap(with("setup", "module load cuda\necho hi")).setup());
-        assertEquals(List.of("a", "b"), SweepSpec.fromMap(with("setup", List.of("a", "b"))).setup());
+                fromMap(with("setup", "module load cuda\necho hi")).get(Settings.SETUP));
+        assertEquals(List.of("a", "b"), fromMap(with("setup", List.of("a", "b"))).get(Settings.SETUP));
     }
 
     @Test
@@ -169,7 +175,7 @@ public class SweepSpecBindingTest {
     public void badValuesAreCaughtBeforeAnythingRuns() {
         assertTrue(error(with("backend", "pbs")).startsWith("unknown backend 'pbs': expected one of local"));
         assertTrue(error(with("duration", "soon")).startsWith("bad duration 'soon'"));
-        assertTrue(error(with("mem", "lots")).startsWith("bad memory size 'lots'"));
+        assertTrue(error(with("mem", "lots")).startsWith("bad mem 'lots'"));
         assertTrue(error(with("env", Map.of("1X", "y"))).startsWith("bad environment variable name '1X'"));
         assertTrue(error(with("env", Map.of("SWEEP_TASK_ID", "y"))).contains("cannot be set"));
         assertTrue(error(with("tasks", "1-")).startsWith("bad tasks: "));
@@ -181,21 +187,46 @@ public class SweepSpecBindingTest {
     }
 
     @Test
-    public void checkFieldsGivesJdkTypesThatBindAgain() {
-        Map<String, Object> m = with("argMode", "hydra", "failOn", "UNSTABLE", "args", Map.of("x", List.of(1)),
+    public void boundValuesAreJdkTypesThatBindAgain() {
+        Map<String, Object> m = with("argMode", "HYDRA", "failOn", "unstable", "args", Map.of("x", List.of(1)),
                 "cpus", "2");
-        LinkedHashMap<String, Object> wire = SweepSpec.checkFields(m);
-        assertEquals("HYDRA", wire.get("argMode"));
-        assertEquals("UNSTABLE", wire.get("failOn"));
-        assertEquals(2, wire.get("cpus"));
-        assertEquals(SweepSpec.fromMap(m), SweepSpec.fromMap(wire));
-        assertTrue(assertThrows(BadInputException.class, () -> SweepSpec.checkFields(Map.of("nope", 1))).getMessage()
-                .startsWith("unknown field 'nope'"));
+        SweepSettings s = fromMap(m);
+        assertEquals("hydra", s.given().get("argMode"));
+        assertEquals("UNSTABLE", s.given().get("failOn"));
+        assertEquals(2, s.given().get("cpus"));
+        assertEquals(s, fromMap(s.given()));
+        assertTrue(assertThrows(BadInputException.class, () -> SettingsBinder.bind(Map.of("nope", 1), Caller.PIPELINE))
+                .getMessage().startsWith("unknown field 'nope'"));
+    }
+
+    @Test
+    public void messagesNameSettingsInTheCallersWords() {
+        Map<String, Object> grace = Map.of("killGrace", "-1");
+        assertEquals("bad --kill-grace '-1': expected a whole number of 1 or more",
+                assertThrows(BadInputException.class, () -> SettingsBinder.bind(grace, Caller.COMMAND_LINE)).getMessage());
+        assertEquals("bad killGrace '-1': expected a whole number of 1 or more",
+                assertThrows(BadInputException.class, () -> SettingsBinder.bind(grace, Caller.PIPELINE)).getMessage());
+        assertTrue(assertThrows(BadInputException.class, () -> SettingsBinder.bind(Map.of("mem", "4X"),
+                Caller.COMMAND_LINE)).getMessage().startsWith("bad --mem '4X'"));
+        assertTrue(assertThrows(BadInputException.class, () -> SettingsBinder.bind(Map.of("jobName", "x"),
+                Caller.COMMAND_LINE).checkSweep(Caller.COMMAND_LINE)).getMessage().startsWith("missing --command"));
+    }
+
+    @Test
+    public void everySettingIsDeclaredOnceWithAnOptionOfItsOwn() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> options = new java.util.HashSet<>();
+        for (Setting<?> setting : Settings.ALL) {
+            assertTrue(setting.name(), names.add(setting.name()));
+            assertTrue(setting.name(), setting.option() == null || options.add(setting.option()));
+            assertFalse(setting.name(), setting.description().isBlank());
+        }
+        assertEquals(Settings.ALL.size(), Settings.names().size());
     }
 
     @Test
     public void specTravelsThroughJavaSerialization() throws Exception {
-        SweepSpec s = SweepSpec.fromMap(with("args", Map.of("lr", List.of(1, 2)), "env", Map.of("A", "b")));
+        SweepSettings s = fromMap(with("args", Map.of("lr", List.of(1, 2)), "env", Map.of("A", "b")));
         var bytes = new java.io.ByteArrayOutputStream();
         try (var out = new java.io.ObjectOutputStream(bytes)) {
             out.writeObject(s);

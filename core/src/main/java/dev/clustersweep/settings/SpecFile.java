@@ -1,4 +1,4 @@
-package dev.clustersweep.spec;
+package dev.clustersweep.settings;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,12 +21,12 @@ import java.util.Map;
  * Numbers are kept as the text written in the file ({@code 0.10} stays {@code 0.10}, {@code 1e-4}
  * stays {@code 1e-4}), because that text is what a task receives; booleans become booleans.
  */
-final class SpecFiles {
+final class SpecFile {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = new YAMLFactory();
 
-    private SpecFiles() {
+    private SpecFile() {
     }
 
     static Map<String, Object> read(Path file) {

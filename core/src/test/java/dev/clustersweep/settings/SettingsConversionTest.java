@@ -1,4 +1,4 @@
-package dev.clustersweep.spec;
+package dev.clustersweep.settings;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -22,13 +22,21 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** A spec gives the tasks {@code sweep prelaunch} gives for the same grid, and the options {@code sweep launch} takes. */
-public class SpecConversionTest {
+/** Settings give the tasks {@code sweep prelaunch} gives for the same grid, and the options {@code sweep launch} takes. */
+public class SettingsConversionTest {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private static SweepSpec spec() {
+    private static final List<String> WORDS = List.of("+command", "python train.py", "+jobname", "grid-1", "+pos-arg",
+            "data/a.csv", "data/b.csv", "+arg", "--lr", "0.1", "0.01", "+arg", "--model", "resnet 50", "vit", "+arg",
+            "--seed", "1", "2", "3", "+flag", "--use-amp", "+tag", "--run-tag", "+tag-args", "--lr", "--model");
+
+    private static SweepSettings fromMap(Map<String, ?> m) {
+        return SettingsBinder.bind(m, Caller.PIPELINE).checkSweep(Caller.PIPELINE);
+    }
+
+    private static SweepSettings spec() {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("lr", List.of(new BigDecimal("0.1"), new BigDecimal("0.01")));
         args.put("--model", List.of("resnet 50", "vit"));
@@ -41,7 +49,7 @@ public class SpecConversionTest {
         m.put("flags", List.of("use-amp"));
         m.put("tag", "run-tag");
         m.put("tagArgs", List.of("lr", "--model"));
-        return SweepSpec.fromMap(m);
+        return fromMap(m);
     }
 
     private static List<String> commands(Grid grid) {
@@ -54,13 +62,9 @@ public class SpecConversionTest {
 
     @Test
     public void sameTasksAsPrelaunchOfTheSameGrid() {
-        List<String> words = List.of("+command", "python train.py", "+jobname", "grid-1", "+pos-arg", "data/a.csv",
-                "data/b.csv", "+arg", "--lr", "0.1", "0.01", "+arg", "--model", "resnet 50", "vit", "+arg", "--seed",
-                "1", "2", "3", "+flag", "--use-amp", "+tag", "--run-tag", "+tag-args", "--lr", "--model");
-        Grid expected = Grid.of(Prelaunch.parse(words).spec());
+        Grid expected = Grid.of(Prelaunch.parse(WORDS).spec());
         assertEquals(48, expected.size());
         assertEquals(commands(expected), commands(spec().grid()));
-        assertEquals(commands(expected), commands(Grid.of(Prelaunch.parse(spec().prelaunchWords()).spec())));
     }
 
     @Test
@@ -68,8 +72,8 @@ public class SpecConversionTest {
         Path a = tmp.newFolder("a").toPath();
         Path b = tmp.newFolder("b").toPath();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        Prelaunch.parse(spec().prelaunchWords()).run(a, quiet);
-        SweepSpec s = spec();
+        Prelaunch.parse(WORDS).run(a, quiet);
+        SweepSettings s = spec();
         new Prelaunch(s.gridSpec(), Path.of(".sweep/grid-1/jobs.json"), false, true).run(b, quiet);
         assertArrayEquals(Files.readAllBytes(a.resolve(".sweep/grid-1/jobs.json")),
                 Files.readAllBytes(b.resolve(".sweep/grid-1/jobs.json")));
@@ -95,9 +99,9 @@ public class SpecConversionTest {
         m.put("venv", ".venv");
         m.put("env", Map.of("A", 1));
         m.put("setup", List.of("echo mine"));
-        SweepDefaults site = new SweepDefaults("local", 2, "8G", "1h", "cpu", "acct", "all.q",
+        SiteDefaults site = new SiteDefaults("local", 2, "8G", "1h", "cpu", "acct", "all.q",
                 Map.of("local", List.of("echo site")), Map.of("local", List.of("echo bye")));
-        LaunchOptions o = SweepSpec.fromMap(m).launchOptions(site);
+        LaunchOptions o = fromMap(m).launchOptions(site);
         assertEquals("local", o.backend());
         assertEquals(new Resources(4, 1, 500, 5400, "gpu", "acct", null, null, "node1", null, "all.q", 60,
                 List.of("--requeue")), o.resources());
@@ -113,14 +117,14 @@ public class SpecConversionTest {
 
     @Test
     public void siteDefaultsFillWhatTheSpecLeavesOut() {
-        SweepSpec s = SweepSpec.fromMap(Map.of("command", "true", "jobName", "j"));
-        LaunchOptions none = s.launchOptions(SweepDefaults.NONE);
+        SweepSettings s = fromMap(Map.of("command", "true", "jobName", "j"));
+        LaunchOptions none = s.launchOptions(SiteDefaults.NONE);
         assertEquals("local", none.backend());
         assertEquals(Resources.defaults(), none.resources());
         assertEquals(1, none.tasksPerNode());
         assertEquals(10, none.killGraceSeconds());
         assertNull(none.environment().venv());
-        Resources r = s.resources(new SweepDefaults(null, 3, "2G", "10m", "p", null, null, null, null));
+        Resources r = s.launchOptions(new SiteDefaults(null, 3, "2G", "10m", "p", null, null, null, null)).resources();
         assertEquals(3, r.cpus());
         assertEquals(2048, r.memMegabytes());
         assertEquals(600, r.durationSeconds());
@@ -128,9 +132,10 @@ public class SpecConversionTest {
     }
 
     @Test
-    public void defaultsTravelAsPlainMaps() {
-        SweepDefaults d = new SweepDefaults("local", 2, "8G", null, "p", null, null,
-                Map.of("slurm", List.of("module load x")), null);
-        assertEquals(d, SweepDefaults.fromMap(d.toMap()));
+    public void theSpecsOwnValuesWinOverTheSites() {
+        SweepSettings s = fromMap(Map.of("command", "true", "jobName", "j", "cpus", 5, "backend", "slurm"));
+        LaunchOptions o = s.launchOptions(new SiteDefaults("gridengine", 3, null, null, null, null, null, null, null));
+        assertEquals("slurm", o.backend());
+        assertEquals(5, o.resources().cpus());
     }
 }

@@ -1,4 +1,4 @@
-package dev.clustersweep.spec;
+package dev.clustersweep.settings;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -10,21 +10,21 @@ import java.util.Map;
 /**
  * Site-wide settings a spec falls back on (the Jenkins global configuration): the backend and
  * resources to use when a spec names none, and per-backend header and footer lines that go around
- * every task of that backend. Only JDK types, so it can travel to an agent.
+ * every task of that backend. Serializable, so it can travel to an agent.
  *
  * @param backend used when the spec names none; null means {@code local}
  * @param headers backend name to shell lines run before the spec's own {@code setup}
  * @param footers backend name to shell lines run after each task
  */
-public record SweepDefaults(String backend, Integer cpus, String mem, String duration, String partition,
+public record SiteDefaults(String backend, Integer cpus, String mem, String duration, String partition,
         String account, String queue, Map<String, List<String>> headers, Map<String, List<String>> footers)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final SweepDefaults NONE = new SweepDefaults(null, null, null, null, null, null, null, null, null);
+    public static final SiteDefaults NONE = new SiteDefaults(null, null, null, null, null, null, null, null, null);
 
-    public SweepDefaults {
+    public SiteDefaults {
         backend = blankToNull(backend);
         mem = blankToNull(mem);
         duration = blankToNull(duration);
@@ -35,27 +35,20 @@ public record SweepDefaults(String backend, Integer cpus, String mem, String dur
         footers = freeze(footers);
     }
 
-    /** The defaults as JDK types only, to send to a Jenkins agent; see {@link #fromMap}. */
-    public LinkedHashMap<String, Object> toMap() {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
-        map.put("backend", backend);
-        map.put("cpus", cpus);
-        map.put("mem", mem);
-        map.put("duration", duration);
-        map.put("partition", partition);
-        map.put("account", account);
-        map.put("queue", queue);
-        map.put("headers", plain(headers));
-        map.put("footers", plain(footers));
-        return map;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static SweepDefaults fromMap(Map<String, Object> map) {
-        return new SweepDefaults((String) map.get("backend"), (Integer) map.get("cpus"), (String) map.get("mem"),
-                (String) map.get("duration"), (String) map.get("partition"), (String) map.get("account"),
-                (String) map.get("queue"), (Map<String, List<String>>) map.get("headers"),
-                (Map<String, List<String>>) map.get("footers"));
+    /**
+     * The defaults that are settings, to go under a sweep's own: {@code settings.over(site.settings())}.
+     * Bound like a Pipeline's, so a bad site value is named as its field is.
+     */
+    public SweepSettings settings() {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put(Settings.BACKEND.name(), backend);
+        given.put(Settings.CPUS.name(), cpus);
+        given.put(Settings.MEM.name(), mem);
+        given.put(Settings.DURATION.name(), duration);
+        given.put(Settings.PARTITION.name(), partition);
+        given.put(Settings.ACCOUNT.name(), account);
+        given.put(Settings.QUEUE.name(), queue);
+        return SettingsBinder.bind(given, Caller.PIPELINE);
     }
 
     public List<String> header(String backendName) {
@@ -64,12 +57,6 @@ public record SweepDefaults(String backend, Integer cpus, String mem, String dur
 
     public List<String> footer(String backendName) {
         return footers.getOrDefault(backendName, List.of());
-    }
-
-    private static LinkedHashMap<String, List<String>> plain(Map<String, List<String>> lines) {
-        LinkedHashMap<String, List<String>> copy = new LinkedHashMap<>();
-        lines.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
-        return copy;
     }
 
     static String blankToNull(String s) {

@@ -1,4 +1,4 @@
-package dev.clustersweep.spec;
+package dev.clustersweep.page;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -7,6 +7,15 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import dev.clustersweep.BadInputException;
+import dev.clustersweep.engine.RunState;
+import dev.clustersweep.engine.Sweep;
+import dev.clustersweep.engine.SweepLoop;
+import dev.clustersweep.engine.SweepProgress;
+import dev.clustersweep.settings.Caller;
+import dev.clustersweep.settings.Settings;
+import dev.clustersweep.settings.SettingsBinder;
+import dev.clustersweep.settings.SiteDefaults;
+import dev.clustersweep.settings.SweepSettings;
 import dev.clustersweep.engine.PollPolicy;
 import dev.clustersweep.page.ActionPlan;
 import dev.clustersweep.page.ArchivedSweep;
@@ -37,7 +46,7 @@ import org.junit.rules.Timeout;
  * Relaunching and cancelling some tasks of an existing sweep, as the build page's buttons do, with
  * real bash processes on the local backend.
  */
-public class SweepRelaunchTest {
+public class PageActionsTest {
 
     private static final PollPolicy FAST = new PollPolicy(50, 200, 1.5);
 
@@ -55,7 +64,7 @@ public class SweepRelaunchTest {
         work = tmp.newFolder("work").toPath();
     }
 
-    private static SweepSpec spec(String command, Object... pairs) {
+    private static SweepSettings spec(String command, Object... pairs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", command);
         m.put("jobName", "rl");
@@ -64,28 +73,40 @@ public class SweepRelaunchTest {
         for (int i = 0; i < pairs.length; i += 2) {
             m.put((String) pairs[i], pairs[i + 1]);
         }
-        return SweepSpec.fromMap(m);
+        return SettingsBinder.bind(m, Caller.PIPELINE).checkSweep(Caller.PIPELINE);
+    }
+
+    private Sweep sweep() {
+        return Sweep.open(work, "rl");
+    }
+
+    private PageActions page() {
+        return PageActions.existing(sweep());
+    }
+
+    /** A fresh run followed to its end, as a Jenkins build makes it. */
+    private SweepProgress run(SweepSettings spec) throws Exception {
+        SweepLoop loop = new SweepLoop(sweep(), FAST);
+        RunState state = loop.start(spec.launchRequest(SiteDefaults.NONE, false), 0, true, s -> { }).state();
+        return spec.get(Settings.WAIT) ? loop.run(state, t -> log.addAll(t.lines())).progress() : loop.progress(state);
+    }
+
+    private SweepProgress whole() throws Exception {
+        return new SweepLoop(sweep(), FAST).progress(RunState.watching("rl", FAST));
     }
 
     private Path sweepFile(String name) {
         return work.resolve(".sweep/rl").resolve(name);
     }
 
-    /** Polls the way a relaunch build does until its tasks have ended (retries included). */
-    private SweepSummary awaitScoped(int retries, int base, TaskList scope) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        SweepSummary s;
-        do {
-            assertTrue("ended within 60 s", System.currentTimeMillis() < deadline);
-            Thread.sleep(50);
-            s = SweepRun.advance(work, "rl", retries, base, scope);
-        } while (!s.finished() || s.relaunchedIds() != null);
-        return s;
+    /** Follows a relaunch build's run until its tasks have ended (retries included). */
+    private SweepProgress awaitScoped(RunState state) throws Exception {
+        return new SweepLoop(sweep(), FAST).run(state, t -> { }).progress();
     }
 
     private void awaitRunning(long id) throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
-        while (SweepRun.page(work, "rl", TaskFilter.of(TaskState.RUNNING), PageRequest.first()).table().rows()
+        while (page().page(TaskFilter.of(TaskState.RUNNING), PageRequest.first()).table().rows()
                 .stream().noneMatch(r -> r.id() == id)) {
             assertTrue("task " + id + " started", System.currentTimeMillis() < deadline);
             Thread.sleep(50);
@@ -95,19 +116,17 @@ public class SweepRelaunchTest {
     @Test
     public void relaunchRunsOnlyTheChosenIdsOfTheSameSweep() throws Exception {
         // Tasks 2 and 4 fail until the file "fixed" exists.
-        SweepSpec spec = spec("f() { if [ \"$2\" = 2 ] || [ \"$2\" = 4 ]; then [ -e fixed ] || exit 3; fi; "
+        SweepSettings spec = spec("f() { if [ \"$2\" = 2 ] || [ \"$2\" = 4 ]; then [ -e fixed ] || exit 3; fi; "
                 + "echo \"ok $2 $SWEEP_ATTEMPT\"; }; f", "failOn", "UNSTABLE");
-        SweepResult first = SweepRun.run(work, spec, SweepDefaults.NONE, FAST, log::add);
-        assertEquals("2,4", first.summary().unsuccessfulIds());
+        SweepProgress first = run(spec);
+        assertEquals("2,4", first.unsuccessfulIds());
         byte[] jobsBefore = Files.readAllBytes(sweepFile("jobs.json"));
         Files.createFile(work.resolve("fixed"));
 
-        SweepRun.Relaunch r = SweepRun.relaunch(work, "rl", TaskList.of(2));
+        PageActions.Relaunch r = page().relaunch(TaskList.of(2), 0, FAST);
         assertEquals("2", r.plan().acted().toString());
-        assertEquals(2, r.base());
-        assertEquals(1, r.summary().tasks());
-        assertEquals(1, r.summary().submissions());
-        SweepSummary s = awaitScoped(0, r.base(), r.plan().acted());
+        assertEquals(2, r.state().firstSubmission());
+        SweepProgress s = awaitScoped(r.state());
 
         assertEquals(1, s.tasks());
         assertEquals(1, s.count(TaskState.SUCCEEDED));
@@ -120,17 +139,17 @@ public class SweepRelaunchTest {
         assertFalse(Files.exists(sweepFile("logs/1.2.out")));
         assertTrue("same jobs.json", java.util.Arrays.equals(jobsBefore, Files.readAllBytes(sweepFile("jobs.json"))));
         // The whole sweep still shows task 4 FAILED.
-        assertEquals("4", SweepRun.poll(work, "rl").unsuccessfulIds());
+        assertEquals("4", whole().unsuccessfulIds());
     }
 
     @Test
     public void retriesOfARelaunchStayWithinItsTasks() throws Exception {
         // Task 3 fails on attempts 1 and 2, succeeds on 3; task 4 always fails.
-        SweepSpec spec = spec("f() { [ \"$2\" = 4 ] && exit 4; [ \"$2\" = 3 ] && [ \"$SWEEP_ATTEMPT\" -lt 3 ] && exit 3; "
+        SweepSettings spec = spec("f() { [ \"$2\" = 4 ] && exit 4; [ \"$2\" = 3 ] && [ \"$SWEEP_ATTEMPT\" -lt 3 ] && exit 3; "
                 + "true; }; f", "failOn", "UNSTABLE");
-        SweepRun.run(work, spec, SweepDefaults.NONE, FAST, log::add);
-        SweepRun.Relaunch r = SweepRun.relaunch(work, "rl", TaskList.of(3));
-        SweepSummary s = awaitScoped(1, r.base(), r.plan().acted());
+        run(spec);
+        PageActions.Relaunch r = page().relaunch(TaskList.of(3), 1, FAST);
+        SweepProgress s = awaitScoped(r.state());
         assertEquals(1, s.count(TaskState.SUCCEEDED));
         assertEquals(1, s.retriesUsed());
         assertEquals(2, s.submissions());
@@ -141,7 +160,7 @@ public class SweepRelaunchTest {
     @Test
     public void relaunchWithoutTheSweepDirectoryFailsWithOneMessage() {
         String message = assertThrows(BadInputException.class,
-                () -> SweepRun.relaunch(work, "rl", TaskList.of(1))).getMessage();
+                () -> page().relaunch(TaskList.of(1), 0, FAST)).getMessage();
         assertTrue(message, message.startsWith("no sweep 'rl' in " + work.resolve(".sweep/rl")));
         assertTrue(message, message.contains("deleted (workspace wiped?)"));
         assertFalse(message.contains("\n"));
@@ -150,52 +169,52 @@ public class SweepRelaunchTest {
 
     @Test
     public void relaunchOfIdsOutsideTheGridIsRefused() throws Exception {
-        SweepRun.run(work, spec("true"), SweepDefaults.NONE, FAST, log::add);
+        run(spec("true"));
         String message = assertThrows(BadInputException.class,
-                () -> SweepRun.relaunch(work, "rl", TaskList.parse("3-9"))).getMessage();
+                () -> page().relaunch(TaskList.parse("3-9"), 0, FAST)).getMessage();
         assertTrue(message, message.contains("out of range"));
     }
 
     @Test
     public void cancelSelectedStopsOnlyThoseAndRelaunchSkipsActiveOnes() throws Exception {
-        SweepRun.launch(work, spec("sleep 60 #", "maxTasks", 2, "wait", false, "killGrace", 1), SweepDefaults.NONE);
+        run(spec("sleep 60 #", "maxTasks", 2, "wait", false, "killGrace", 1));
         try {
             awaitRunning(1);
             awaitRunning(2);
-            ActionPlan dry = SweepRun.act(work, "rl", TaskAction.RELAUNCH, new Selection("1-2", null, false), true);
+            ActionPlan dry = page().act(TaskAction.RELAUNCH, new Selection("1-2", null, false), true);
             assertTrue(dry.nothingToDo());
             assertTrue(dry.message(), dry.message().startsWith("Nothing to relaunch"));
             String refused = assertThrows(BadInputException.class,
-                    () -> SweepRun.relaunch(work, "rl", TaskList.of(1))).getMessage();
+                    () -> page().relaunch(TaskList.of(1), 0, FAST)).getMessage();
             assertTrue(refused, refused.startsWith("Nothing to relaunch"));
 
-            ActionPlan plan = SweepRun.act(work, "rl", TaskAction.CANCEL, new Selection("1", List.of("2"), false), false);
+            ActionPlan plan = page().act(TaskAction.CANCEL, new Selection("1", List.of("2"), false), false);
             assertEquals("1-2", plan.acted().toString());
             long deadline = System.currentTimeMillis() + 30_000;
-            SweepSummary s;
+            SweepProgress s;
             do {
                 assertTrue("cancelled within 30 s", System.currentTimeMillis() < deadline);
                 Thread.sleep(100);
-                s = SweepRun.poll(work, "rl");
+                s = whole();
             } while (s.count(TaskState.CANCELLED) < 2);
             assertEquals("1-2", s.unsuccessfulIds());
             assertTrue("the others go on", s.count(TaskState.RUNNING) + s.count(TaskState.PENDING) == 2);
 
             // Relaunch by hand during the run: the cancelled two start again, the active ones are skipped.
-            ActionPlan relaunch = SweepRun.act(work, "rl", TaskAction.RELAUNCH, new Selection(null, null, true), false);
+            ActionPlan relaunch = page().act(TaskAction.RELAUNCH, new Selection(null, null, true), false);
             assertEquals("1-2", relaunch.acted().toString());
-            assertEquals(2, SweepRun.poll(work, "rl").submissions());
+            assertEquals(2, sweep().submissions().size());
         } finally {
-            SweepRun.cancel(work, "rl");
+            sweep().cancel(null);
         }
     }
 
     @Test
     public void aPageOfTheLiveSweepAndOfItsArchivedTable() throws Exception {
-        SweepSpec spec = spec("f() { echo \"$@\"; [ \"$2\" != 3 ]; }; f", "tag", true, "failOn", "UNSTABLE");
-        SweepRun.run(work, spec, SweepDefaults.NONE, FAST, log::add);
+        SweepSettings spec = spec("f() { echo \"$@\"; [ \"$2\" != 3 ]; }; f", "tag", true, "failOn", "UNSTABLE");
+        run(spec);
 
-        SweepPage live = SweepRun.page(work, "rl", TaskFilter.failed(), PageRequest.first());
+        SweepPage live = page().page(TaskFilter.failed(), PageRequest.first());
         assertEquals(1, live.table().rows().size());
         TaskRow row = live.table().rows().get(0);
         assertEquals(3, row.id());
@@ -203,13 +222,12 @@ public class SweepRelaunchTest {
         assertEquals(SweepPage.fromJson(live.toJson()), live);
 
         ByteArrayOutputStream table = new ByteArrayOutputStream();
-        SweepRun.writeTaskTable(work, "rl", table);
+        page().writeTaskTable(table);
         ArchivedSweep archived = TaskTableFile.read(new ByteArrayInputStream(table.toByteArray()));
         SweepPage after = archived.pages().page(archived.status(), TaskFilter.failed(), PageRequest.first(), live.now());
         assertEquals(live.progress(), after.progress());
         assertEquals(row.tag(), after.table().rows().get(0).tag());
         assertEquals(row.logs().stream().map(l -> l.relativePath()).toList(),
                 after.table().rows().get(0).logs().stream().map(l -> l.relativePath()).toList());
-        assertNull(SweepRun.poll(work, "rl").relaunchedIds());
     }
 }

@@ -1,4 +1,4 @@
-package dev.clustersweep.spec;
+package dev.clustersweep.settings;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -28,7 +28,16 @@ public class SpecFileTest {
     }
 
     private String error(Path file) {
-        return assertThrows(BadInputException.class, () -> SweepSpec.fromFile(file)).getMessage();
+        return assertThrows(BadInputException.class, () -> fromFile(file)).getMessage();
+    }
+
+    /** A spec file alone, checked as a whole sweep, as the Pipeline step takes it. */
+    private static SweepSettings fromFile(Path file) {
+        return SettingsBinder.fromFile(file, SweepSettings.NONE, Caller.PIPELINE);
+    }
+
+    private static SweepSettings fromFile(Path file, Map<String, ?> stepArguments) {
+        return SettingsBinder.fromFile(file, SettingsBinder.bind(stepArguments, Caller.PIPELINE), Caller.PIPELINE);
     }
 
     private static final String YAML = """
@@ -55,40 +64,40 @@ public class SpecFileTest {
 
     @Test
     public void yamlKeepsOrderAndTheTextOfNumbers() throws IOException {
-        SweepSpec s = SweepSpec.fromFile(file("sweep.yaml", YAML));
-        assertEquals(List.of("seed", "lr", "--fp16"), new ArrayList<>(s.args().keySet()));
-        assertEquals(List.of("0.10", "1e-4", "0.3"), s.args().get("lr"));
-        assertEquals(List.of("1", "2"), s.args().get("seed"));
+        SweepSettings s = fromFile(file("sweep.yaml", YAML));
+        assertEquals(List.of("seed", "lr", "--fp16"), new ArrayList<>(s.get(Settings.ARGS).keySet()));
+        assertEquals(List.of("0.10", "1e-4", "0.3"), s.get(Settings.ARGS).get("lr"));
+        assertEquals(List.of("1", "2"), s.get(Settings.ARGS).get("seed"));
         assertEquals("python train.py --seed 1 --lr 0.10 --fp16 --amp --tag lr-sweep_01__seed_1__lr_0.10__fp16__+amp",
                 s.grid().job(0).command());
-        assertEquals(Integer.valueOf(2), s.cpus());
-        assertEquals(List.of("module load cuda", "echo ready", ""), s.setup());
-        assertEquals(Map.of("WANDB_MODE", "offline"), s.env());
-        assertEquals(1, s.retries());
+        assertEquals(Integer.valueOf(2), s.get(Settings.CPUS));
+        assertEquals(List.of("module load cuda", "echo ready", ""), s.get(Settings.SETUP));
+        assertEquals(Map.of("WANDB_MODE", "offline"), s.get(Settings.ENV));
+        assertEquals(Integer.valueOf(1), s.get(Settings.RETRIES));
         assertEquals(FailOn.UNSTABLE, s.failOn());
-        assertFalse(s.await());
+        assertFalse(s.get(Settings.WAIT));
     }
 
     @Test
     public void jsonIsTheSame() throws IOException {
-        SweepSpec json = SweepSpec.fromFile(file("sweep.json", """
+        SweepSettings json = fromFile(file("sweep.json", """
                 {"command": "python train.py", "jobName": "lr-sweep",
                  "args": {"seed": [1, 2], "lr": [0.10, 1e-4, "0.3"], "--fp16": []},
                  "flags": ["--amp"], "tag": true, "cpus": 2, "mem": "4G", "duration": "0-02:00:00",
                  "env": {"WANDB_MODE": "offline"}, "setup": "module load cuda\\necho ready\\n",
                  "retries": 1, "failOn": "UNSTABLE", "wait": false}
                 """));
-        assertEquals(SweepSpec.fromFile(file("sweep.yml", YAML)), json);
+        assertEquals(fromFile(file("sweep.yml", YAML)), json);
     }
 
     @Test
     public void stepArgumentsOverrideWholeFields() throws IOException {
         Path f = file("sweep.yaml", YAML);
-        SweepSpec s = SweepSpec.fromFile(f, Map.of("args", Map.of("lr", List.of(1)), "cpus", 8, "wait", true));
-        assertEquals(List.of("lr"), new ArrayList<>(s.args().keySet()));
-        assertEquals(Integer.valueOf(8), s.cpus());
-        assertTrue(s.await());
-        assertEquals("4G", s.mem());
+        SweepSettings s = fromFile(f, Map.of("args", Map.of("lr", List.of(1)), "cpus", 8, "wait", true));
+        assertEquals(List.of("lr"), new ArrayList<>(s.get(Settings.ARGS).keySet()));
+        assertEquals(Integer.valueOf(8), s.get(Settings.CPUS));
+        assertTrue(s.get(Settings.WAIT));
+        assertEquals("4G", s.get(Settings.MEM));
     }
 
     @Test
@@ -107,8 +116,8 @@ public class SpecFileTest {
 
     @Test
     public void crossFieldErrorsNameTheFileToo() throws IOException {
-        assertEquals("spec file x.yaml with step arguments: bad tasks '5': the grid has tasks 1-2, so 5 do not exist",
-                assertThrows(BadInputException.class, () -> SweepSpec.fromFile(
+        assertEquals("spec file x.yaml with the pipeline's settings: bad tasks '5': the grid has tasks 1-2, so 5 do not exist",
+                assertThrows(BadInputException.class, () -> fromFile(
                         file("x.yaml", "command: a\njobName: b\nargs: {n: [1, 2]}\n"), Map.of("tasks", "5")))
                         .getMessage());
     }

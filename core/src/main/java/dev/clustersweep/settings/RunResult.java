@@ -1,17 +1,19 @@
-package dev.clustersweep.spec;
+package dev.clustersweep.settings;
 
+import dev.clustersweep.engine.SweepProgress;
+import dev.clustersweep.state.TaskState;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * How a sweep run ended, as the Jenkins step returns it to the Pipeline script ({@link #toMap()}).
  *
  * @param summary the last poll
+ * @param sweepDir the sweep's directory on the machine that runs it
  * @param failOn what unsuccessful tasks make of the build
  * @param waited false when the step returned once submitted ({@code wait: false})
  * @param aborted the run was stopped (build aborted) and its tasks cancelled
  */
-public record SweepResult(SweepSummary summary, FailOn failOn, boolean waited, boolean aborted) {
+public record RunResult(SweepProgress summary, String sweepDir, FailOn failOn, boolean waited, boolean aborted) {
 
     /**
      * The build result this run implies: {@code SUCCESS} when every launched task succeeded (or the
@@ -54,12 +56,12 @@ public record SweepResult(SweepSummary summary, FailOn failOn, boolean waited, b
     public LinkedHashMap<String, Object> toMap() {
         LinkedHashMap<String, Object> map = new LinkedHashMap<>();
         map.put("jobName", summary.jobName());
-        map.put("sweepDir", summary.sweepDir());
+        map.put("sweepDir", sweepDir);
         map.put("backend", summary.backend());
         map.put("tasks", summary.tasks());
         map.put("notLaunched", summary.notLaunched());
         map.put("counts", new LinkedHashMap<>(summary.counts()));
-        map.put("succeeded", summary.count(dev.clustersweep.state.TaskState.SUCCEEDED));
+        map.put("succeeded", summary.count(TaskState.SUCCEEDED));
         map.put("failed", summary.unsuccessful());
         map.put("failedIds", summary.unsuccessfulIds());
         map.put("finished", summary.finished());
@@ -68,10 +70,5 @@ public record SweepResult(SweepSummary summary, FailOn failOn, boolean waited, b
         map.put("submissions", summary.submissions());
         map.put("result", result());
         return map;
-    }
-
-    /** The inverse of {@link #toMap()}'s summary part is {@link SweepSummary#fromMap(Map)}. */
-    public static SweepResult of(SweepSummary summary, FailOn failOn, boolean waited, boolean aborted) {
-        return new SweepResult(summary, failOn, waited, aborted);
     }
 }

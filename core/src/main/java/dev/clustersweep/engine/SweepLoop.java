@@ -1,0 +1,185 @@
+package dev.clustersweep.engine;
+
+import dev.clustersweep.BadInputException;
+import dev.clustersweep.backend.BackendException;
+import dev.clustersweep.backend.LaunchOptions;
+import dev.clustersweep.state.TaskState;
+import dev.clustersweep.state.TaskStatus;
+import dev.clustersweep.sweep.Submission;
+import dev.clustersweep.tasks.TaskList;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The one follow-up loop of a run: poll, relaunch what was asked for by hand, retry what ended
+ * unsuccessfully while retries are left, and tell when it is over. One {@link #turn} is one poll,
+ * so a Jenkins step drives it from a timer (and after a restart from its saved {@link RunState}),
+ * while the freestyle step and {@code sweep launch --wait} drive it blocking with {@link #run}.
+ */
+public final class SweepLoop {
+
+    /** How many scheduler failures in a row end a wait. */
+    public static final int MAX_FAILURES = 10;
+
+    /**
+     * What one turn did.
+     *
+     * @param state the state for the next turn
+     * @param progress the run's tasks as this turn's poll saw them, or null when the scheduler did not answer
+     * @param lines what to log, in order (progress lines only when they changed, retries, warnings)
+     */
+    public record Turn(RunState state, SweepProgress progress, List<String> lines) {
+    }
+
+    /**
+     * A run just launched.
+     *
+     * @param launch what the launch submitted (its submission is null when there was nothing to launch)
+     * @param state the state for the first turn, or null when nothing was launched
+     */
+    public record Started(LaunchResult launch, RunState state) {
+    }
+
+    private final Sweep sweep;
+    private final PollPolicy policy;
+
+    public SweepLoop(Sweep sweep, PollPolicy policy) {
+        this.sweep = sweep;
+        this.policy = policy;
+    }
+
+    /**
+     * Launches a run. A {@code fresh} run (a Jenkins build) first clears a finished earlier run's
+     * directory and is about the whole sweep; otherwise (the command line) the run is about the tasks
+     * this launch submits, beside the sweep's earlier ones.
+     *
+     * @param recorded told of the submission once recorded, before any local task starts
+     */
+    public Started start(LaunchRequest request, int retries, boolean fresh, Consumer<Submission> recorded)
+            throws BackendException, IOException {
+        if (fresh && !request.dryRun()) {
+            sweep.clearFinished();
+        }
+        LaunchResult launch = sweep.launch(request, recorded);
+        if (launch.submission() == null) {
+            return new Started(launch, null);
+        }
+        return new Started(launch, RunState.started(sweep.directory().jobName(), retries,
+                launch.submission().number(), fresh ? null : launch.tasks(), policy));
+    }
+
+    /**
+     * One poll. A scheduler that does not answer is a warning line until {@link #MAX_FAILURES} in a
+     * row, then the exception.
+     */
+    public Turn turn(RunState state) throws BackendException, IOException {
+        List<String> lines = new ArrayList<>();
+        String scope = state.scope();
+        long interval = state.intervalMillis();
+        if (state.queued() != null) {
+            scope = relaunchQueued(state, lines);
+            interval = policy.initialMillis();
+        }
+        SweepStatus status;
+        try {
+            status = sweep.status();
+        } catch (BackendException e) {
+            int failures = state.failures() + 1;
+            if (failures >= MAX_FAILURES) {
+                throw e;
+            }
+            lines.add("scheduler did not answer (" + failures + "/" + MAX_FAILURES + "): " + e.getMessage());
+            RunState next = state.next(scope, state.retriesUsed(), null, state.lastLine(), policy.next(interval),
+                    failures, false);
+            return new Turn(next, null, lines);
+        }
+        SweepStatus ours = scope == null ? status : status.only(TaskList.parse(scope));
+        SweepProgress progress = progress(ours, state, state.retriesUsed());
+        String line = progress.line();
+        String lastLine = state.lastLine();
+        if (!line.equals(lastLine)) {
+            lines.add(line); // before any retry line: it tells how the tasks ended that are retried
+            lastLine = line;
+        }
+        if (!ours.isFinished()) {
+            return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, policy.next(interval), 0, false),
+                    progress, lines);
+        }
+        TaskList retry = retryable(ours);
+        if (retry.isEmpty() || state.retriesUsed() >= state.retries()) {
+            return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, interval, 0, true), progress, lines);
+        }
+        sweep.launch(new LaunchRequest(null, null, retry, true, saved(), false));
+        int used = state.retriesUsed() + 1;
+        lines.add("retry " + used + " of " + state.retries() + ": relaunched tasks " + retry);
+        // The progress is the one the lines tell of; the relaunched tasks show from the next turn on.
+        return new Turn(state.next(scope, used, null, lastLine, policy.initialMillis(), 0, false), progress, lines);
+    }
+
+    /**
+     * Turns until the run is over, sleeping between polls, telling {@code each} every turn.
+     *
+     * @return the last turn
+     */
+    public Turn run(RunState state, Consumer<Turn> each) throws BackendException, IOException, InterruptedException {
+        Turn turn = turn(state);
+        each.accept(turn);
+        while (!turn.state().done()) {
+            Thread.sleep(turn.state().intervalMillis());
+            turn = turn(turn.state());
+            each.accept(turn);
+        }
+        return turn;
+    }
+
+    /** The run's progress now, without acting: a poll for a page or a caller that only looks. */
+    public SweepProgress progress(RunState state) throws BackendException {
+        SweepStatus status = sweep.status();
+        return progress(state.scope() == null ? status : status.only(TaskList.parse(state.scope())), state,
+                state.retriesUsed());
+    }
+
+    private String relaunchQueued(RunState state, List<String> lines) throws BackendException, IOException {
+        TaskList asked = TaskList.parse(state.queued());
+        TaskList active = sweep.status().activeIds();
+        TaskList ids = asked.minus(active);
+        if (!asked.intersect(active).isEmpty()) {
+            lines.add("not relaunched, still active: tasks " + asked.intersect(active));
+        }
+        if (ids.isEmpty()) {
+            return state.scope();
+        }
+        sweep.launch(new LaunchRequest(null, null, ids, false, saved(), false));
+        lines.add("relaunched tasks " + ids + " as asked");
+        return state.scope() == null ? null : TaskList.parse(state.scope()).union(ids).toString();
+    }
+
+    private LaunchOptions saved() {
+        LaunchOptions saved = sweep.savedOptions();
+        if (saved == null) {
+            throw new BadInputException("sweep '" + sweep.directory().jobName() + "' has no saved settings in "
+                    + sweep.directory().settingsFile() + ": expected a sweep launched before");
+        }
+        return saved;
+    }
+
+    private SweepProgress progress(SweepStatus status, RunState state, int retriesUsed) {
+        List<Submission> submissions = sweep.submissions();
+        String backend = submissions.isEmpty() ? null : submissions.get(submissions.size() - 1).backend();
+        int ours = (int) submissions.stream().filter(s -> s.number() >= state.firstSubmission()).count();
+        return SweepProgress.of(status, backend, ours, retriesUsed);
+    }
+
+    /** CANCELLED tasks are never retried: someone stopped them on purpose. */
+    private static TaskList retryable(SweepStatus status) {
+        TaskList.Builder ids = TaskList.builder();
+        for (TaskStatus task : status.tasks()) {
+            if (task.state().isUnsuccessful() && task.state() != TaskState.CANCELLED) {
+                ids.add(task.id());
+            }
+        }
+        return ids.build();
+    }
+}

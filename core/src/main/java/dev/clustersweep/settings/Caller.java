@@ -1,0 +1,28 @@
+package dev.clustersweep.settings;
+
+import java.util.Locale;
+
+/**
+ * Who hands the settings over, so that a message names a setting in that caller's own words:
+ * {@code --kill-grace} on the command line, {@code killGrace} in a Pipeline script or a spec file.
+ */
+public enum Caller {
+    COMMAND_LINE,
+    PIPELINE,
+    SPEC_FILE;
+
+    /** How this caller writes the setting. */
+    public String shown(Setting<?> setting) {
+        return this == COMMAND_LINE && setting.option() != null ? setting.option() : setting.name();
+    }
+
+    /** The word for one of the caller's settings in a message: "option", or "field". */
+    String noun() {
+        return this == COMMAND_LINE ? "option" : "field";
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

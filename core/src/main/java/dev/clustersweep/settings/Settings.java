@@ -1,0 +1,271 @@
+package dev.clustersweep.settings;
+
+import static dev.clustersweep.settings.Setting.Part.GRID;
+import static dev.clustersweep.settings.Setting.Part.LAUNCH;
+import static dev.clustersweep.settings.Setting.Part.RUN;
+
+import dev.clustersweep.BadInputException;
+import dev.clustersweep.backend.Durations;
+import dev.clustersweep.backend.Memory;
+import dev.clustersweep.engine.Backends;
+import dev.clustersweep.grid.ArgMode;
+import dev.clustersweep.scripts.EnvironmentSetup;
+import dev.clustersweep.sweep.SweepDirectory;
+import dev.clustersweep.tasks.TaskList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every sweep setting, declared once with its default: the one vocabulary of the command line, the
+ * Pipeline step, the freestyle build step and spec files. {@link SettingsBinder} binds any of them;
+ * nothing else lists the settings or writes a default. To add a setting, declare it here, add it to
+ * {@link #ALL}, and follow the recipe in docs/architecture.md.
+ */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    // ------------------------------------------------------------------ the grid
+
+    public static final Setting<String> COMMAND = new Setting<>("command", "--command", GRID, String.class, null,
+            "CMD", "The program every task runs; on the command line, one command as a one-task sweep.",
+            (shown, raw) -> {
+                String s = SettingValues.string(shown, raw);
+                if (s.isBlank()) {
+                    throw new BadInputException("bad " + shown + " '" + s + "': expected a command line to run");
+                }
+                return s;
+            });
+
+    public static final Setting<String> JOB_NAME = new Setting<>("jobName", "--jobname", GRID, String.class, null,
+            "NAME", "The sweep's name (letters, digits, '.', '_', '-'); its files are in .sweep/NAME.",
+            (shown, raw) -> {
+                String s = SettingValues.string(shown, raw).trim();
+                SweepDirectory.checkJobName(s);
+                return s;
+            });
+
+    public static final Setting<Map<String, List<String>>> ARGS = new Setting<>("args", null, GRID, Map.class,
+            Map.of(), "MAP", "The swept arguments: name to list of values; every combination is one task.",
+            (shown, raw) -> {
+                Map<String, List<String>> args = new LinkedHashMap<>();
+                SettingValues.map(shown, raw).forEach((name, values) -> {
+                    if (values == null) {
+                        throw new BadInputException("bad " + shown + ": '" + name + "' has no values (null): expected "
+                                + "a list of values, or [] for a switch in every task");
+                    }
+                    args.put(name, SettingValues.strings(shown + " '" + name + "'", values));
+                });
+                return args;
+            });
+
+    public static final Setting<List<List<String>>> POS_ARGS = new Setting<>("posArgs", null, GRID, List.class,
+            List.of(), "LISTS", "Swept positional arguments: a list of value lists, before the named ones.",
+            (shown, raw) -> {
+                if (!(raw instanceof List<?> list)) {
+                    throw new BadInputException("bad " + shown + " " + SettingValues.describe(raw)
+                            + ": expected a list of value lists, e.g. " + shown + ": [['a.txt', 'b.txt']]");
+                }
+                List<List<String>> out = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    List<String> values = SettingValues.strings(shown + " item " + (i + 1), list.get(i));
+                    if (values == null || values.isEmpty()) {
+                        throw new BadInputException("bad " + shown + " item " + (i + 1)
+                                + ": it has no values: expected at least one");
+                    }
+                    out.add(values);
+                }
+                return out;
+            });
+
+    public static final Setting<List<String>> FLAGS = new Setting<>("flags", null, GRID, List.class, List.of(),
+            "NAMES", "Switches swept on and off: each doubles the tasks, with and without it.",
+            SettingValues::strings);
+
+    public static final Setting<String> TAG = new Setting<>("tag", null, GRID, String.class, null, "NAME",
+            "Give each task a unique tag argument: true for --tag, or the argument's name.",
+            (shown, raw) -> {
+                if (raw instanceof Boolean b) {
+                    return b ? "--tag" : "";
+                }
+                String name = SettingValues.string(shown, raw);
+                String t = name.trim().toLowerCase(Locale.ROOT);
+                return t.equals("true") ? "--tag" : t.equals("false") || t.isEmpty() ? "" : name;
+            });
+
+    public static final Setting<List<String>> TAG_ARGS = new Setting<>("tagArgs", null, GRID, List.class, null,
+            "NAMES", "Only these arguments' values go into the tag (default: all of them).", SettingValues::strings);
+
+    public static final Setting<Boolean> TAG_NUMBER = new Setting<>("tagNumber", null, GRID, Boolean.class, true,
+            null, "Put the task id into the tag.", SettingValues::bool);
+
+    public static final Setting<String> ARG_MODE = new Setting<>("argMode", null, GRID, String.class, "argparse",
+            "MODE", "How a name meets its value: argparse (--lr 0.1) or hydra (lr=0.1).",
+            (shown, raw) -> {
+                String mode = SettingValues.string(shown, raw).trim().toLowerCase(Locale.ROOT);
+                ArgMode.named(mode);
+                return mode;
+            });
+
+    // ------------------------------------------------------------------ where and how tasks run
+
+    public static final Setting<String> BACKEND = new Setting<>("backend", "--backend", LAUNCH, String.class, "local",
+            "NAME", "Where tasks run: local, slurm or gridengine.",
+            (shown, raw) -> Backends.check(SettingValues.string(shown, raw).trim()));
+
+    public static final Setting<Integer> CPUS = whole("cpus", "--cpus", 1, 1, "N", "CPUs per array element.");
+
+    public static final Setting<Integer> GPUS = whole("gpus", "--gpus", 0, 0, "N", "GPUs per array element.");
+
+    public static final Setting<String> MEM = new Setting<>("mem", "--mem", LAUNCH, String.class, null, "SIZE",
+            "Memory per array element: 500M, 4G (bare number: GB).",
+            (shown, raw) -> checked(raw, shown, Memory::parseMegabytes));
+
+    public static final Setting<String> DURATION = new Setting<>("duration", "--duration", LAUNCH, String.class, null,
+            "TIME", "Time limit per element: D-HH:MM:SS, HH:MM:SS, or 90s, 30m, 2h; the task ends TIMEOUT.",
+            (shown, raw) -> checked(raw, shown, Durations::parseSeconds));
+
+    public static final Setting<String> PARTITION = name("partition", "Slurm partition.");
+    public static final Setting<String> ACCOUNT = name("account", "Slurm account.");
+    public static final Setting<String> QOS = name("qos", "Slurm quality of service.");
+    public static final Setting<String> CONSTRAINT = name("constraint", "Slurm node features.");
+    public static final Setting<String> EXCLUDE = name("exclude", "Slurm nodes to avoid.");
+    public static final Setting<String> NODELIST = name("nodelist", "Slurm nodes to use.");
+    public static final Setting<String> QUEUE = name("queue", "Grid Engine queue.");
+
+    public static final Setting<Integer> SIGNAL_BEFORE = whole("signalBefore", "--signal-before", 0, 0, "SECONDS",
+            "Warn the wrapper this long before the time limit (Slurm --signal=B:USR1@N).");
+
+    public static final Setting<List<String>> EXTRA_OPTIONS = new Setting<>("extraOptions", "--extra", LAUNCH,
+            List.class, List.of(), "OPTION", "Pass this option to sbatch or qsub as it is (repeatable).",
+            SettingValues::strings);
+
+    public static final Setting<Integer> MAX_TASKS = whole("maxTasks", "--max-tasks", 0, 0, "N",
+            "At most N array elements at once (0: the backend's default; local: cores / cpus).");
+
+    public static final Setting<Integer> TASKS_PER_NODE = whole("tasksPerNode", "--tasks-per-node", 1, 1, "N",
+            "Pack N tasks into each array element (run on one node by multiwrapper.sh).");
+
+    public static final Setting<Integer> MAX_TASKS_PER_NODE = whole("maxTasksPerNode", "--max-tasks-per-node", 0, 0,
+            "N", "At most N of an element's packed tasks at once (0: all of them).");
+
+    public static final Setting<Integer> KILL_GRACE = whole("killGrace", "--kill-grace", 10, 1, "SECONDS",
+            "After a cancel or time limit, seconds between SIGTERM and SIGKILL of a task's processes.");
+
+    public static final Setting<String> TASKS = new Setting<>("tasks", "--tasklist", LAUNCH, String.class, null,
+            "LIST", "Only these task ids, e.g. 1-3:1,5,8-9 (a relaunch of them when they ran before).",
+            (shown, raw) -> {
+                String list = raw instanceof List<?> ids ? String.join(",", SettingValues.strings(shown, ids))
+                        : SettingValues.string(shown, raw);
+                if (list.isBlank()) {
+                    return null;
+                }
+                try {
+                    TaskList parsed = TaskList.parse(list.trim());
+                    if (parsed.isEmpty()) {
+                        throw new BadInputException("'" + list + "': expected at least one task id");
+                    }
+                    return parsed.toString();
+                } catch (BadInputException e) {
+                    throw new BadInputException("bad " + shown + ": " + e.getMessage(), e);
+                }
+            });
+
+    public static final Setting<String> VENV = name("venv", "PATH", "Activate this Python virtualenv before each task.");
+
+    public static final Setting<String> CONDA = name("conda", "ENV", "Activate this conda environment before each task.");
+
+    public static final Setting<Map<String, String>> ENV = new Setting<>("env", "--env", LAUNCH, Map.class, Map.of(),
+            "NAME=VALUE", "Set this environment variable for each task (repeatable).",
+            (shown, raw) -> {
+                Map<String, String> env = new LinkedHashMap<>();
+                SettingValues.map(shown, raw).forEach((name, v) -> {
+                    EnvironmentSetup.checkName(name);
+                    if (v == null) {
+                        throw new BadInputException("bad " + shown + ": " + name + " has no value (null): expected a value");
+                    }
+                    env.put(name, SettingValues.string(shown + " " + name, v));
+                });
+                return env;
+            });
+
+    public static final Setting<List<String>> SETUP = new Setting<>("setup", "--setup", LAUNCH, List.class, List.of(),
+            "LINE", "A shell line each task runs first, after the site's header lines (repeatable).",
+            SettingValues::lines);
+
+    // ------------------------------------------------------------------ around the tasks
+
+    public static final Setting<Boolean> WAIT = new Setting<>("wait", "--wait", RUN, Boolean.class, true, null,
+            "Wait for every task to end (the command line waits only when asked, or for the local backend).",
+            SettingValues::bool);
+
+    public static final Setting<Integer> RETRIES = whole("retries", "--retries", 0, 0, "N",
+            "Relaunch tasks that ended FAILED, TIMEOUT, LOST or ERROR up to N times (implies waiting).");
+
+    public static final Setting<String> FAIL_ON = new Setting<>("failOn", null, RUN, String.class, "FAILURE", "RESULT",
+            "What unsuccessful tasks make of the build: FAILURE or UNSTABLE.",
+            (shown, raw) -> FailOn.named(SettingValues.string(shown, raw)).name());
+
+    /** Every setting, in the order help texts and the documentation list them. */
+    public static final List<Setting<?>> ALL = List.of(COMMAND, JOB_NAME, ARGS, POS_ARGS, FLAGS, TAG, TAG_ARGS,
+            TAG_NUMBER, ARG_MODE, BACKEND, CPUS, GPUS, MEM, DURATION, PARTITION, ACCOUNT, QOS, CONSTRAINT, EXCLUDE,
+            NODELIST, QUEUE, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS, TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE,
+            TASKS, VENV, CONDA, ENV, SETUP, WAIT, RETRIES, FAIL_ON);
+
+    private static final Map<String, Setting<?>> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        for (Setting<?> s : ALL) {
+            BY_NAME.put(s.name(), s);
+        }
+    }
+
+    /** The setting of this Pipeline / spec-file name, or null. */
+    public static Setting<?> named(String name) {
+        return BY_NAME.get(name);
+    }
+
+    /** The names, in {@link #ALL}'s order. */
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+
+    // ------------------------------------------------------------------ kinds of setting
+
+    private static Setting<Integer> whole(String name, String option, int defaultValue, int min, String label,
+            String description) {
+        return new Setting<>(name, option, partOf(name), Integer.class, defaultValue, label,
+                description, (shown, raw) -> SettingValues.integer(shown, raw, min));
+    }
+
+    private static Setting.Part partOf(String name) {
+        return name.equals("retries") ? RUN : LAUNCH;
+    }
+
+    /** A scheduler name or a path: a blank value is no value. */
+    private static Setting<String> name(String name, String description) {
+        return name(name, "NAME", description);
+    }
+
+    private static Setting<String> name(String name, String label, String description) {
+        return new Setting<>(name, "--" + name, LAUNCH, String.class, null, label, description,
+                (shown, raw) -> SiteDefaults.blankToNull(SettingValues.string(shown, raw)));
+    }
+
+    /** A text the engine parses (a size, a duration): checked now, kept as written. */
+    private static String checked(Object raw, String shown, java.util.function.Function<String, Long> parser) {
+        String text = SiteDefaults.blankToNull(SettingValues.string(shown, raw));
+        if (text != null) {
+            try {
+                parser.apply(text);
+            } catch (BadInputException e) {
+                throw new BadInputException(e.getMessage().replaceFirst("^bad (memory size|duration) ", "bad " + shown + " "), e);
+            }
+        }
+        return text;
+    }
+}

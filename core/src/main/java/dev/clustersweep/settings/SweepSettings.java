@@ -1,0 +1,191 @@
+package dev.clustersweep.settings;
+
+import dev.clustersweep.BadInputException;
+import dev.clustersweep.backend.Durations;
+import dev.clustersweep.backend.LaunchOptions;
+import dev.clustersweep.backend.Memory;
+import dev.clustersweep.backend.Resources;
+import dev.clustersweep.engine.LaunchRequest;
+import dev.clustersweep.grid.ArgMode;
+import dev.clustersweep.grid.Grid;
+import dev.clustersweep.grid.GridArg;
+import dev.clustersweep.grid.GridSpec;
+import dev.clustersweep.scripts.EnvironmentSetup;
+import dev.clustersweep.tasks.TaskList;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings of one sweep, as bound by {@link SettingsBinder}: only those given are held, in
+ * canonical form (JDK types), and {@link #get} falls back on the default declared in
+ * {@link Settings}. Immutable and serializable, so it can be saved, merged and sent to an agent.
+ */
+public final class SweepSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final SweepSettings NONE = new SweepSettings(new LinkedHashMap<>());
+
+    private final LinkedHashMap<String, Object> given;
+
+    SweepSettings(LinkedHashMap<String, Object> given) {
+        this.given = given;
+    }
+
+    /** The value given, or the setting's default. */
+    public <T> T get(Setting<T> setting) {
+        Object value = given.get(setting.name());
+        return value == null ? setting.defaultValue() : setting.cast(value);
+    }
+
+    public boolean has(Setting<?> setting) {
+        return given.containsKey(setting.name());
+    }
+
+    /** The settings given, by name, canonical: what a spec file would hold. */
+    public Map<String, Object> given() {
+        return Collections.unmodifiableMap(given);
+    }
+
+    /** These settings, with {@code lower}'s for those not given here. */
+    public SweepSettings over(SweepSettings lower) {
+        LinkedHashMap<String, Object> merged = new LinkedHashMap<>(lower.given);
+        merged.putAll(given);
+        return new SweepSettings(merged);
+    }
+
+    /** These settings with one more (or another value; null removes it). */
+    public <T> SweepSettings with(Setting<T> setting, T value) {
+        LinkedHashMap<String, Object> copy = new LinkedHashMap<>(given);
+        if (value == null) {
+            copy.remove(setting.name());
+        } else {
+            copy.put(setting.name(), value);
+        }
+        return new SweepSettings(copy);
+    }
+
+    // ------------------------------------------------------------------ the grid
+
+    /** A grid is given: a command to run, with or without swept arguments. */
+    public boolean hasGrid() {
+        return has(Settings.COMMAND);
+    }
+
+    /**
+     * Checks what a whole sweep needs before anything is written: a command, a job name, a grid with
+     * tasks, and a task list within it. Messages name settings in {@code caller}'s words.
+     */
+    public SweepSettings checkSweep(Caller caller) {
+        if (!hasGrid()) {
+            throw new BadInputException("missing " + caller.shown(Settings.COMMAND)
+                    + ": expected the program every task runs, e.g. command: 'python train.py'");
+        }
+        if (!has(Settings.JOB_NAME)) {
+            throw new BadInputException("missing " + caller.shown(Settings.JOB_NAME)
+                    + ": expected the sweep's name (letters, digits, '.', '_', '-'), e.g. jobName: 'lr-sweep'");
+        }
+        long size = grid().size();
+        if (size == 0) {
+            throw new BadInputException("the grid of sweep '" + get(Settings.JOB_NAME)
+                    + "' has no tasks: expected at least one");
+        }
+        TaskList tasks = taskList();
+        if (tasks != null && tasks.last() > size) {
+            throw new BadInputException("bad " + caller.shown(Settings.TASKS) + " '" + tasks + "': the grid has tasks 1-"
+                    + size + ", so " + tasks.minus(TaskList.range(1, size)) + " do not exist");
+        }
+        return this;
+    }
+
+    /** The grid, as {@code sweep prelaunch} would take it. */
+    public GridSpec gridSpec() {
+        ArgMode mode = ArgMode.named(get(Settings.ARG_MODE));
+        List<GridArg> gridArgs = new ArrayList<>();
+        get(Settings.ARGS).forEach((name, values) -> gridArgs.add(new GridArg(optionName(name, mode), values)));
+        List<String> flags = get(Settings.FLAGS).stream().map(f -> optionName(f, mode)).toList();
+        List<String> tagArgs = get(Settings.TAG_ARGS);
+        List<String> tagNames = tagArgs == null ? null : tagArgs.stream().map(n -> optionName(n, mode)).toList();
+        String tag = get(Settings.TAG);
+        String tagName = tag == null || tag.isEmpty() ? null : tag.equals("--tag") ? tag : optionName(tag, mode);
+        return new GridSpec(get(Settings.COMMAND), get(Settings.JOB_NAME), gridArgs, get(Settings.POS_ARGS), flags,
+                tagName, tagNames, get(Settings.TAG_NUMBER), mode);
+    }
+
+    public Grid grid() {
+        return Grid.of(gridSpec());
+    }
+
+    /** {@code lr} is {@code --lr} in argparse mode; names starting with '-' and hydra names stay as they are. */
+    static String optionName(String name, ArgMode mode) {
+        if (mode == ArgMode.ARGPARSE && !name.isEmpty() && !name.startsWith("-")) {
+            return "--" + name;
+        }
+        return name;
+    }
+
+    /** The task ids to launch, or null for all of them. */
+    public TaskList taskList() {
+        String tasks = get(Settings.TASKS);
+        return tasks == null ? null : TaskList.parse(tasks);
+    }
+
+    // ------------------------------------------------------------------ how tasks run
+
+    /**
+     * How to launch: these settings over the site's, the site's header and footer lines around
+     * {@code setup}. What a relaunch repeats is this value, saved in the sweep's settings file.
+     */
+    public LaunchOptions launchOptions(SiteDefaults site) {
+        SweepSettings s = over(site.settings());
+        String backend = s.get(Settings.BACKEND);
+        String mem = s.get(Settings.MEM);
+        String duration = s.get(Settings.DURATION);
+        Resources resources = new Resources(s.get(Settings.CPUS), s.get(Settings.GPUS),
+                mem == null ? 0 : Memory.parseMegabytes(mem), duration == null ? 0 : Durations.parseSeconds(duration),
+                s.get(Settings.PARTITION), s.get(Settings.ACCOUNT), s.get(Settings.QOS), s.get(Settings.CONSTRAINT),
+                s.get(Settings.EXCLUDE), s.get(Settings.NODELIST), s.get(Settings.QUEUE), s.get(Settings.SIGNAL_BEFORE),
+                s.get(Settings.EXTRA_OPTIONS));
+        List<String> header = new ArrayList<>(site.header(backend));
+        header.addAll(s.get(Settings.SETUP));
+        EnvironmentSetup environment = new EnvironmentSetup(header, site.footer(backend), s.get(Settings.VENV),
+                s.get(Settings.CONDA), s.get(Settings.ENV));
+        return new LaunchOptions(backend, resources, s.get(Settings.MAX_TASKS), s.get(Settings.TASKS_PER_NODE),
+                s.get(Settings.MAX_TASKS_PER_NODE), environment, s.get(Settings.KILL_GRACE));
+    }
+
+    /**
+     * The launch these settings describe: the grid (when given) expanded into the sweep's jobfile,
+     * the task list, and the launch options over the site's.
+     */
+    public LaunchRequest launchRequest(SiteDefaults site, boolean dryRun) {
+        return new LaunchRequest(null, hasGrid() ? gridSpec() : null, taskList(), false, launchOptions(site), dryRun);
+    }
+
+    public String backend(SiteDefaults site) {
+        return over(site.settings()).get(Settings.BACKEND);
+    }
+
+    public FailOn failOn() {
+        return FailOn.valueOf(get(Settings.FAIL_ON));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SweepSettings other && other.given.equals(given);
+    }
+
+    @Override
+    public int hashCode() {
+        return given.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return given.toString();
+    }
+}
