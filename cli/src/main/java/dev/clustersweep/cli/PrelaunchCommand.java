@@ -49,10 +49,10 @@ final class PrelaunchCommand implements Callable<Integer> {
             err.println("sweep: " + e.getMessage());
             err.flush();
             return SweepCommand.EXIT_BAD_INPUT;
-        } catch (IOException e) {
-            err.println("sweep: cannot write the jobfile: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("sweep: " + SweepCommand.systemRefused(e).getMessage());
             err.flush();
-            return SweepCommand.EXIT_BAD_INPUT;
+            return SweepCommand.EXIT_SYSTEM;
         }
     }
 }

@@ -54,6 +54,9 @@ final class StatusCommand implements Callable<Integer> {
             throw new BadInputException("no sweep named '" + job.jobName + "' here: expected a jobname from "
                     + "'sweep list'");
         }
+        if (tasks != null) {
+            sweep.checkInJobFile(tasks); // as launch and cancel: ids the sweep lacks are a mistake, not "no rows"
+        }
         PrintWriter out = spec.commandLine().getOut();
         SweepStatus status;
         if (await) {

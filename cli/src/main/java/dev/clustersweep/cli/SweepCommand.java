@@ -22,6 +22,8 @@ public final class SweepCommand implements Runnable {
     public static final int EXIT_TASKS_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_SCHEDULER = 3;
+    /** The system refused: permission denied, a full or read-only disk. Shares 3 with the scheduler. */
+    public static final int EXIT_SYSTEM = 3;
     public static final int EXIT_INTERNAL = 4;
 
     @CommandLine.Spec
@@ -35,6 +37,12 @@ public final class SweepCommand implements Runnable {
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    static RuntimeException systemRefused(Exception e) {
+        java.io.UncheckedIOException unchecked = e instanceof java.io.UncheckedIOException u ? u
+                : new java.io.UncheckedIOException(e.getMessage(), (java.io.IOException) e);
+        return dev.clustersweep.io.FileProblems.describe(unchecked);
     }
 
     /** Runs the command line; returns the exit status instead of exiting, for tests. */
@@ -62,6 +70,11 @@ public final class SweepCommand implements Runnable {
             if (e instanceof BackendException) {
                 err.println("sweep: " + e.getMessage());
                 return EXIT_SCHEDULER;
+            }
+            if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+                // The file system refused (permission, full or read-only disk): the system's doing, not ours.
+                err.println("sweep: " + systemRefused(e).getMessage());
+                return EXIT_SYSTEM;
             }
             // Not the user's input, not the scheduler: a bug of ours. Say so, with the trace to report.
             err.println("sweep: internal error, please report it with the trace below: " + e);

@@ -18,7 +18,17 @@ final class SweepProcess {
     }
 
     static Process start(Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(workDir, List.of(), java.util.Map.of(), args);
+    }
+
+    /**
+     * As {@link #start(Path, String...)}, under {@code prefix} (e.g. setpriv, to run without some
+     * capabilities) and with {@code env} added to the environment.
+     */
+    static Process start(Path workDir, List<String> prefix, java.util.Map<String, String> env, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SweepCommand.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir.getParent(), "out", ".txt");
@@ -26,6 +36,7 @@ final class SweepProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("CI", "true"); // no live terminal progress in captured output
+        builder.environment().putAll(env);
         Process process = builder.start();
         OUTPUTS.put(process, new Path[] {out, err});
         return process;
@@ -43,6 +54,11 @@ final class SweepProcess {
 
     static Result run(Path workDir, String... args) throws Exception {
         return finish(start(workDir, args));
+    }
+
+    static Result run(Path workDir, List<String> prefix, java.util.Map<String, String> env, String... args)
+            throws Exception {
+        return finish(start(workDir, prefix, env, args));
     }
 
     private static final java.util.Map<Process, Path[]> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();

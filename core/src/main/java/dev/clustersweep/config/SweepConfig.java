@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.clustersweep.BadInputException;
 import dev.clustersweep.io.AtomicFiles;
+import dev.clustersweep.io.FileProblems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,15 +76,17 @@ public final class SweepConfig {
     }
 
     private static TreeMap<String, TreeMap<String, String>> read(Path file) {
-        if (!Files.exists(file)) {
+        if (!FileProblems.exists(file)) {
             return new TreeMap<>();
         }
-        try {
-            TreeMap<String, TreeMap<String, String>> values = JSON.readValue(file.toFile(), TYPE);
+        try (var in = Files.newInputStream(file)) {
+            TreeMap<String, TreeMap<String, String>> values = JSON.readValue(in, TYPE);
             return values == null ? new TreeMap<>() : values;
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BadInputException("corrupt config file " + file + ": expected JSON like "
                     + "{\"slurm\": {\"header\": \"module load cuda\"}}", e);
+        } catch (IOException e) {
+            throw FileProblems.refused("read", file, e);
         }
     }
 }

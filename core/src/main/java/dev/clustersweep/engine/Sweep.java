@@ -9,6 +9,7 @@ import dev.clustersweep.backend.SubmitRequest;
 import dev.clustersweep.config.SweepConfig;
 import dev.clustersweep.io.AtomicFiles;
 import dev.clustersweep.grid.Grid;
+import dev.clustersweep.io.FileProblems;
 import dev.clustersweep.jobfile.JobFile;
 import dev.clustersweep.scripts.CommandChunks;
 import dev.clustersweep.scripts.EnvironmentSetup;
@@ -26,13 +27,8 @@ import dev.clustersweep.sweep.SweepJson;
 import dev.clustersweep.sweep.SweepRecords;
 import dev.clustersweep.tasks.TaskList;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -77,7 +73,8 @@ public final class Sweep {
     }
 
     public boolean exists() {
-        return Files.exists(dir.jobFile()) || !records.submissions().isEmpty();
+        // Not Files.exists: it says false when .sweep cannot be searched, and the sweep is not absent.
+        return FileProblems.exists(dir.jobFile()) || !records.submissions().isEmpty();
     }
 
     /** Launches (or relaunches) tasks; see {@link LaunchRequest}. */
@@ -115,6 +112,9 @@ public final class Sweep {
             throw new BadInputException("jobfile " + source + " has no tasks: expected at least one");
         }
         TaskList selected = request.tasks() == null ? ids : checkWithin(request.tasks(), ids);
+        // The configured header and footer are read before anything is written, dry run included:
+        // a corrupt config.json refuses the launch instead of failing halfway through it.
+        withConfig(options.environment(), options.backend());
 
         // A dry run writes nothing, not even the lock file.
         try (LaunchLock lock = request.dryRun() ? null : LaunchLock.take(dir, false)) {
@@ -146,16 +146,20 @@ public final class Sweep {
             if (request.dryRun()) {
                 return new LaunchResult(selected, null, backend.plan(submit));
             }
-            prepare(source, options);
-            List<SchedulerJob> jobs = backend.submit(submit);
-            Submission submission = new Submission(number, backend.name(), System.currentTimeMillis(), selected,
-                    Launcher.current(), jobs);
-            records.write(submission);
-            // Only what the scheduler accepted becomes the settings a relaunch repeats.
-            AtomicFiles.write(dir.settingsFile(), out -> SweepJson.mapper().writeValue(out, options));
-            recorded.accept(submission);
-            backend.recorded(submission);
-            return new LaunchResult(selected, submission, backend.plan(submit));
+            prepareOrUndo(source, options);
+            // Only what the scheduler accepted becomes the settings a relaunch repeats; written before
+            // the submit, put in place after it, so a full disk refuses before anything is queued.
+            try (AtomicFiles.Staged settings = AtomicFiles.stage(dir.settingsFile(),
+                    out -> SweepJson.mapper().writeValue(out, options))) {
+                List<SchedulerJob> jobs = backend.submit(submit);
+                Submission submission = new Submission(number, backend.name(), System.currentTimeMillis(),
+                        selected, Launcher.current(), jobs);
+                records.write(submission);
+                settings.commit();
+                recorded.accept(submission);
+                backend.recorded(submission);
+                return new LaunchResult(selected, submission, backend.plan(submit));
+            }
         }
     }
 
@@ -170,6 +174,28 @@ public final class Sweep {
             CommandChunks.write(dir, jobs);
         }
         WrapperScripts.render(dir, withConfig(options.environment(), options.backend()));
+    }
+
+    /**
+     * As {@link #prepare}, taking back what it created when it fails (a full disk, say): a refused
+     * launch leaves no partial commands/ or scripts/ behind. What existed before stays.
+     */
+    private void prepareOrUndo(Path source, LaunchOptions options) throws IOException {
+        List<Path> fresh = new ArrayList<>();
+        for (Path p : List.of(dir.jobFile(), dir.commandsDir(), dir.scriptsDir())) {
+            if (!FileProblems.exists(p)) {
+                fresh.add(p);
+            }
+        }
+        try {
+            prepare(source, options);
+        } catch (IOException | RuntimeException e) {
+            for (Path p : fresh) {
+                AtomicFiles.deleteTree(p);
+            }
+            jobIds = null;
+            throw e;
+        }
     }
 
     /**
@@ -210,13 +236,19 @@ public final class Sweep {
 
     /** The launch settings saved by the latest launch, for a relaunch with the same settings. */
     public LaunchOptions savedOptions() {
-        if (!Files.exists(dir.settingsFile())) {
+        if (!FileProblems.exists(dir.settingsFile())) {
             return null;
         }
         try {
-            return SweepJson.mapper().readValue(dir.settingsFile().toFile(), LaunchOptions.class);
+            try (var in = Files.newInputStream(dir.settingsFile())) { // a File would hide why it cannot be read
+                return SweepJson.mapper().readValue(in, LaunchOptions.class);
+            }
         } catch (IOException e) {
-            throw new BadInputException("corrupt settings file " + dir.settingsFile() + ": " + e.getMessage(), e);
+            throw FileProblems.reading(dir.settingsFile(), "the settings of the latest launch: JSON with backend, "
+                    + "resources and environment, as a launch writes it", e);
+        } catch (RuntimeException e) {
+            throw FileProblems.corrupt(dir.settingsFile(), "the settings of the latest launch: JSON with backend, "
+                    + "resources and environment, as a launch writes it", e);
         }
     }
 
@@ -327,8 +359,13 @@ public final class Sweep {
             }
             return jobIds;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw FileProblems.refused("read", dir.jobFile(), e);
         }
+    }
+
+    /** Refuses task ids the jobfile does not hold, as launch and cancel do; for status. */
+    public TaskList checkInJobFile(TaskList tasks) {
+        return FileProblems.exists(dir.jobFile()) ? checkWithin(tasks, jobIds()) : tasks;
     }
 
     private TaskList checkWithin(TaskList tasks, TaskList ids) {
@@ -338,55 +375,5 @@ public final class Sweep {
                     + " not in the jobfile, which has tasks " + ids);
         }
         return tasks;
-    }
-
-    /** Only one launch of a sweep at a time, across processes. */
-    private static final class LaunchLock implements AutoCloseable {
-        private final FileChannel channel;
-        private final FileLock lock;
-
-        private LaunchLock(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
-        }
-
-        /**
-         * Takes the sweep's lock; with {@code wait}, waits up to 30 s for another holder (a cancel
-         * waits for a launch being submitted), otherwise refuses at once.
-         */
-        static LaunchLock take(SweepDirectory dir, boolean wait) throws IOException {
-            Files.createDirectories(dir.root());
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (true) {
-                FileChannel channel = FileChannel.open(dir.launchLock(), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE);
-                FileLock lock;
-                try {
-                    lock = channel.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    lock = null; // held by another thread of this process
-                }
-                if (lock != null) {
-                    return new LaunchLock(channel, lock);
-                }
-                channel.close();
-                if (!wait || System.currentTimeMillis() > deadline) {
-                    throw new BadInputException("sweep '" + dir.jobName() + "' is being launched by another "
-                            + "process: expected one launch at a time");
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for the lock of sweep " + dir.jobName(), e);
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            lock.release();
-            channel.close();
-        }
     }
 }

@@ -48,8 +48,10 @@ public record Prelaunch(GridSpec spec, Path jobFile, boolean append, boolean qui
         if (!append) {
             refuseReplacingLaunchedTasks(file);
         }
-        long firstId = append ? JobFile.scan(file).nextId() : 1;
-        Grid grid = Grid.of(spec, firstId);
+        TaskBound bound = TaskBound.current();
+        JobFile.Summary existing = append ? JobFile.scan(file) : new JobFile.Summary(0, 0);
+        Grid grid = Grid.of(spec, existing.nextId());
+        bound.check(Math.addExact(existing.size(), grid.size()));
         StringBuilder lines = new StringBuilder(quiet ? 0 : PRINT_BLOCK + 1024);
         AtomicFiles.write(file, sink -> {
             try (JobFileWriter writer = new JobFileWriter(sink)) {

@@ -55,7 +55,7 @@ public final class JobFileReader implements Iterator<Job>, Closeable {
         } catch (NoSuchFileException e) {
             throw new BadInputException("no jobfile at " + path + ": " + EXPECTED);
         } catch (IOException e) {
-            throw new BadInputException("cannot read jobfile " + path + ": " + e.getMessage());
+            throw dev.clustersweep.io.FileProblems.refused("read jobfile", path, e); // permission: exit 3
         }
         JobFileReader reader;
         try {
@@ -159,7 +159,7 @@ public final class JobFileReader implements Iterator<Job>, Closeable {
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
             return bad("not valid JSON" + at + " (" + parse.getOriginalMessage().lines().findFirst().orElse("") + ")");
         }
-        return new BadInputException("cannot read jobfile " + path + ": " + e.getMessage(), e);
+        throw dev.clustersweep.io.FileProblems.refused("read jobfile", path, e);
     }
 
     private static String describe(JsonToken token) {

@@ -1,8 +1,8 @@
 package dev.clustersweep.state;
 
+import dev.clustersweep.io.FileProblems;
 import dev.clustersweep.sweep.SweepDirectory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ public final class StatusFiles {
     public static Map<Long, AttemptRecord> latestAttempts(SweepDirectory dir, Map<Long, AttemptRecord> ended) {
         Map<Long, Integer> latest = new HashMap<>();
         Path statusDir = dir.statusDir();
-        if (!Files.isDirectory(statusDir)) {
+        if (!FileProblems.exists(statusDir)) {
             return Map.of();
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(statusDir, "*.start")) {
@@ -52,7 +52,7 @@ public final class StatusFiles {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw FileProblems.refused("read", statusDir, e);
         }
         Map<Long, AttemptRecord> records = new HashMap<>(latest.size() * 2);
         latest.forEach((id, attempt) -> {
@@ -65,19 +65,29 @@ public final class StatusFiles {
         return records;
     }
 
-    /** One attempt's records, or null when it has no start record. */
+    private static final String START_SHAPE = "a start record: lines submission=N, job=ID, host=NAME, pid=N, "
+            + "start=SECONDS";
+    private static final String END_SHAPE = "an end record: lines exit=N, end=SECONDS, reason=exit|timeout|cancelled";
+
+    /**
+     * One attempt's records, or null when it has no start record. The wrapper writes each record
+     * whole (a rename), so a record that does not parse was changed by hand or damaged: it is named,
+     * rather than silently read as some other state.
+     */
     public static AttemptRecord read(SweepDirectory dir, long taskId, int attempt) {
-        Map<String, String> start = readKeyValues(dir.startRecord(taskId, attempt));
+        Path startFile = dir.startRecord(taskId, attempt);
+        Map<String, String> start = readKeyValues(startFile);
         if (start == null) {
             return null;
         }
-        Map<String, String> end = readKeyValues(dir.endRecord(taskId, attempt));
-        Integer exit = end == null ? null : parseInt(end.get("exit"), 255);
-        Long endTime = end == null ? null : parseLong(end.get("end"));
-        EndReason reason = end == null ? null : parseReason(end.get("reason"));
-        return new AttemptRecord(taskId, attempt, parseInt(start.get("submission"), 0), start.get("job"),
-                start.get("host"), orZero(parseLong(start.get("pid"))), orZero(parseLong(start.get("start"))), exit,
-                endTime, reason);
+        Path endFile = dir.endRecord(taskId, attempt);
+        Map<String, String> end = readKeyValues(endFile);
+        Integer exit = end == null ? null : requireInt(end, "exit", endFile, END_SHAPE);
+        Long endTime = end == null ? null : requireLong(end, "end", endFile, END_SHAPE);
+        EndReason reason = end == null ? null : parseReason(end.get("reason"), endFile);
+        return new AttemptRecord(taskId, attempt, requireInt(start, "submission", startFile, START_SHAPE),
+                start.get("job"), start.get("host"), requireLong(start, "pid", startFile, START_SHAPE),
+                requireLong(start, "start", startFile, START_SHAPE), exit, endTime, reason);
     }
 
     /** The highest attempt number that has a start record, 0 when none. */
@@ -95,8 +105,10 @@ public final class StatusFiles {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw FileProblems.corrupt(file, "key=value lines of text", e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw FileProblems.refused("read", file, e);
         }
         Map<String, String> values = new HashMap<>();
         for (String line : text.split("\n")) {
@@ -108,37 +120,29 @@ public final class StatusFiles {
         return values;
     }
 
-    private static EndReason parseReason(String text) {
+    private static EndReason parseReason(String text, Path file) {
         try {
             return EndReason.parse(text);
         } catch (IllegalArgumentException e) {
-            return EndReason.EXIT;
+            throw FileProblems.corrupt(file, END_SHAPE + ", not reason=" + text, null);
         }
     }
 
-    private static Integer parseInt(String text, int fallback) {
-        if (text == null) {
-            return fallback;
+    private static int requireInt(Map<String, String> values, String key, Path file, String shape) {
+        long value = requireLong(values, key, file, shape);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw FileProblems.corrupt(file, shape + ", not " + key + "=" + values.get(key), null);
         }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return (int) value;
     }
 
-    private static Long parseLong(String text) {
-        if (text == null) {
-            return null;
-        }
+    private static long requireLong(Map<String, String> values, String key, Path file, String shape) {
+        String text = values.get(key);
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            return null;
+            throw FileProblems.corrupt(file, shape + (text == null ? ", with " + key + "=" : ", not " + key + "="
+                    + text), null);
         }
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
     }
 }

@@ -13,7 +13,7 @@ public record Submission(int number, String backend, long submittedAtMillis, Tas
         List<SchedulerJob> jobs) {
 
     public Submission {
-        jobs = List.copyOf(jobs);
+        jobs = jobs == null ? null : List.copyOf(jobs); // null only from a damaged record, which is refused
     }
 
     /** The scheduler job that runs a task of this submission, or null. */

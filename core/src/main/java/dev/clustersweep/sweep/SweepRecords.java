@@ -1,9 +1,9 @@
 package dev.clustersweep.sweep;
 
 import dev.clustersweep.io.AtomicFiles;
+import dev.clustersweep.io.FileProblems;
 import dev.clustersweep.tasks.TaskList;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ public final class SweepRecords {
     }
 
     public List<Submission> submissions() {
-        return readAll(dir.submissionsDir(), Submission.class);
+        return readAll(dir.submissionsDir(), Submission.class, SweepRecords::checkSubmission, SUBMISSION_SHAPE);
     }
 
     public int nextSubmissionNumber() {
@@ -36,7 +36,7 @@ public final class SweepRecords {
     }
 
     public List<Cancellation> cancellations() {
-        return readAll(dir.cancelsDir(), Cancellation.class);
+        return readAll(dir.cancelsDir(), Cancellation.class, SweepRecords::checkCancellation, CANCEL_SHAPE);
     }
 
     /** Writes a cancel record; returns its file. */
@@ -75,23 +75,61 @@ public final class SweepRecords {
     public record Holding(Submission submission, TaskList tasks) {
     }
 
-    private static <T> List<T> readAll(Path folder, Class<T> type) {
-        if (!Files.isDirectory(folder)) {
+    private static final String SUBMISSION_SHAPE = "a submission record: JSON with number, backend, "
+            + "submittedAtMillis, tasks (a task list such as \"1-10\"), launcher and jobs "
+            + "[{jobId, tasks, offset, groupSize}]";
+    private static final String CANCEL_SHAPE = "a cancel record: JSON with submission, tasks (a task list such "
+            + "as \"1-10\") and requestedAtMillis";
+
+    /**
+     * Reads every record of a folder. A record that is not JSON, has fields of the wrong type, a task
+     * list that does not parse or a field missing is bad state the user must repair: one line naming
+     * the file and what it should hold, never a trace from deep inside.
+     */
+    private static <T> List<T> readAll(Path folder, Class<T> type, java.util.function.Predicate<T> complete,
+            String shape) {
+        if (!FileProblems.exists(folder)) {
             return List.of();
         }
-        List<T> records = new ArrayList<>();
+        List<Path> names;
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> isRecordName(f.getFileName().toString())).sorted().toList()) {
-                records.add(SweepJson.mapper().readValue(file.toFile(), type));
-            }
+            names = files.filter(f -> isRecordName(f.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
+            throw FileProblems.refused("read", folder, e);
+        }
+        List<T> records = new ArrayList<>();
+        for (Path file : names) {
+            T record;
+            try {
+                try (var in = Files.newInputStream(file)) { // a File would hide why it cannot be read
+                    record = SweepJson.mapper().readValue(in, type);
+                }
+            } catch (IOException e) {
+                throw FileProblems.reading(file, shape, e);
+            } catch (RuntimeException e) {
+                throw FileProblems.corrupt(file, shape, e);
+            }
+            if (record == null || !complete.test(record)) {
+                throw FileProblems.corrupt(file, shape, null);
+            }
+            records.add(record);
         }
         return records;
     }
 
+    private static boolean checkSubmission(Submission s) {
+        return s.number() > 0 && s.backend() != null && s.tasks() != null && s.launcher() != null
+                && s.launcher().host() != null && s.jobs() != null
+                && s.jobs().stream().allMatch(j -> j != null && j.jobId() != null && j.tasks() != null
+                        && j.groupSize() >= 1);
+    }
+
+    private static boolean checkCancellation(Cancellation c) {
+        return c.submission() > 0 && c.tasks() != null;
+    }
+
     private static int nextNumber(Path folder) {
-        if (!Files.isDirectory(folder)) {
+        if (!FileProblems.exists(folder)) {
             return 1;
         }
         try (Stream<Path> files = Files.list(folder)) {
@@ -99,7 +137,7 @@ public final class SweepRecords {
                     .mapToInt(n -> Integer.parseInt(n.substring(0, n.length() - ".json".length())))
                     .max().orElse(0) + 1;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw FileProblems.refused("read", folder, e);
         }
     }
 

@@ -1,0 +1,4 @@
+/**
+ * Files written whole or not at all, and file problems told apart (absent, unreadable, full disk).
+ */
+package dev.clustersweep.io;
