@@ -68,9 +68,10 @@ public final class AtomicFiles {
             // rw-r--r-- (less the umask) as any file a user writes, not createTempFile's private 0600:
             // on a cluster the scheduler or a colleague may read the sweep's files.
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", READABLE);
-            IN_FLIGHT.put(tmp, created);
-            if (stopping) {
-                throw new IOException("the JVM is stopping"); // the hook ran already: nobody else would delete it
+            if (!stopping) {
+                // Once the JVM is stopping, writes are those of other shutdown hooks (the launch's cancel
+                // records on Ctrl-C): they must finish, so they are not the cleanup's to delete.
+                IN_FLIGHT.put(tmp, created);
             }
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.writeTo(out);
