@@ -36,6 +36,7 @@ public final class AtomicFiles {
      * shutdown hook deletes them (the directories when still empty).
      */
     private static final Map<Path, List<Path>> IN_FLIGHT = new ConcurrentHashMap<>();
+    private static volatile boolean stopping;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteInFlight, "atomic-files-cleanup"));
@@ -67,7 +68,11 @@ public final class AtomicFiles {
             // rw-r--r-- (less the umask) as any file a user writes, not createTempFile's private 0600:
             // on a cluster the scheduler or a colleague may read the sweep's files.
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", READABLE);
-            IN_FLIGHT.put(tmp, created);
+            if (!stopping) {
+                // Once the JVM is stopping, writes are those of other shutdown hooks (the launch's cancel
+                // records on Ctrl-C): they must finish, so they are not the cleanup's to delete.
+                IN_FLIGHT.put(tmp, created);
+            }
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.writeTo(out);
             }
@@ -190,13 +195,9 @@ public final class AtomicFiles {
         }
     }
 
-    /**
-     * Deletes the temporary files of the writes a signal interrupted: those in flight when the JVM
-     * began to stop. Writes begun after that are another shutdown hook's (the command line's cancel
-     * record on Ctrl-C): they must go through, and a failed one deletes its own file.
-     */
     private static void deleteInFlight() {
-        for (Map.Entry<Path, List<Path>> e : List.copyOf(IN_FLIGHT.entrySet())) {
+        stopping = true;
+        for (Map.Entry<Path, List<Path>> e : IN_FLIGHT.entrySet()) {
             try {
                 Files.deleteIfExists(e.getKey());
             } catch (IOException ignored) {

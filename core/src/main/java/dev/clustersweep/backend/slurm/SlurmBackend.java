@@ -174,9 +174,8 @@ public final class SlurmBackend implements Backend {
     /** Past MaxJobCount sbatch sleeps and retries forever: refuse before submitting anything. */
     private void checkJobCount(List<ArrayPlan> arrays, SlurmConfig limits) throws BackendException {
         long elements = arrays.stream().mapToLong(ArrayPlan::elements).sum();
-        if (elements > limits.maxJobCount()) {
-            throw new BackendException(tooMany(elements, 0, limits));
-        }
+        // Asked even when the launch alone is too large: the refusal says how many Slurm holds, and a
+        // made-up 0 would mislead anyone deciding whether to wait for the queue to drain.
         // Every job record slurmctld holds counts, finished ones too until MinJobAge purges them, and a
         // pending array by its size. Without -r squeue prints a pending array as one line (27_[5-10%4]),
         // so the output stays one line per record squeue shows, not one per pending element.

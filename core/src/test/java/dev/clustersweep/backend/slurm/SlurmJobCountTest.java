@@ -61,4 +61,28 @@ public class SlurmJobCountTest {
         assertEquals("squeue only, no sbatch", 1, backend.schedulerCalls());
         assertTrue(!Files.exists(dir.schedulerLogsDir()));
     }
+
+    @Test
+    public void aLaunchTooLargeAloneSaysTheRealCountHeld() throws Exception {
+        Clusters.requireSlurm();
+        CommandRunner.Result r = shell.run(List.of("sbatch", "--parsable", "--hold", "--array=1-5", "-o", "/dev/null",
+                "--wrap", "true"), tmp.getRoot().toPath());
+        assertTrue(r.message(), r.ok());
+        held = r.stdout().strip().split(";")[0];
+
+        SweepDirectory dir = new SweepDirectory(tmp.getRoot().toPath(), "alone");
+        Files.createDirectories(dir.root());
+        SlurmBackend backend = new SlurmBackend(dir);
+        backend.useLimits(new SlurmConfig(1001, 2)); // 3 elements do not fit even in an empty queue
+        try {
+            backend.submit(new SubmitRequest(dir, 1, TaskList.range(1, 3), SlurmFixture.options(0)));
+            fail("a launch past MaxJobCount must be refused");
+        } catch (BackendException e) {
+            Matcher m = Pattern.compile("needs 3 array element\\(s\\) but Slurm holds (\\d+) job\\(s\\)")
+                    .matcher(e.getMessage());
+            assertTrue(e.getMessage(), m.find());
+            assertTrue("the real count, not 0: " + e.getMessage(), Long.parseLong(m.group(1)) >= 5);
+        }
+        assertTrue(!Files.exists(dir.schedulerLogsDir()));
+    }
 }
