@@ -8,7 +8,7 @@
 #        BENCH_LOCAL_TASKS=2000       tasks of the local-backend part
 #        BENCH_SKIP_ONAGER=1          do not run onager even if its mirror is on this machine
 #        BENCH_SKIP_VFORK=1           skip the launch with -Djdk.lang.Process.launchMechanism=VFORK
-#        ONAGER_REPO=/work/.mirror/camall3n+onager/repo   (bare git; optional, never copied in)
+#        ONAGER_REPO=PATH             a git directory of onager's public source (optional; never copied in)
 # shellcheck disable=SC2016 # bash -c scripts take their values as arguments, on purpose
 set -euo pipefail
 
@@ -16,7 +16,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 sweep=$repo/bin/sweep
 runs=${BENCH_RUNS:-3}
 local_tasks=${BENCH_LOCAL_TASKS:-2000}
-onager_repo=${ONAGER_REPO:-/work/.mirror/camall3n+onager/repo}
+onager_repo=${ONAGER_REPO:-}
 java_opts_base="-XX:+UseSerialGC -Xshare:auto" # bin/sweep's default; SWEEP_JAVA_OPTS replaces it
 export SWEEP_JAVA_OPTS="$java_opts_base -Xmx256m"
 
