@@ -36,10 +36,6 @@ public record RunState(String jobName, int retries, int firstSubmission, String 
         return started(jobName, 0, 1, null, policy);
     }
 
-    public TaskList scopeIds() {
-        return scope == null ? null : TaskList.parse(scope);
-    }
-
     /** This state with a relaunch asked for (e.g. from the build page), done at the next turn. */
     public RunState withQueued(TaskList ids) {
         TaskList all = queued == null ? ids : TaskList.parse(queued).union(ids);

@@ -234,6 +234,19 @@ public final class Sweep {
         return Files.mismatch(source, dir.jobFile()) == -1;
     }
 
+    /**
+     * Launches these tasks again with the settings of the latest launch (a retry, a relaunch asked
+     * on the build page): the sweep's own jobs.json, nothing else changed.
+     */
+    public LaunchResult relaunch(TaskList tasks) throws BackendException, IOException {
+        LaunchOptions saved = savedOptions();
+        if (saved == null) {
+            throw new BadInputException("sweep '" + dir.jobName() + "' has no saved settings in " + dir.settingsFile()
+                    + ": expected a sweep launched before");
+        }
+        return launch(new LaunchRequest(null, null, tasks, false, saved, false));
+    }
+
     /** The launch settings saved by the latest launch, for a relaunch with the same settings. */
     public LaunchOptions savedOptions() {
         if (!FileProblems.exists(dir.settingsFile())) {

@@ -1,8 +1,6 @@
 package dev.clustersweep.engine;
 
-import dev.clustersweep.BadInputException;
 import dev.clustersweep.backend.BackendException;
-import dev.clustersweep.backend.LaunchOptions;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.state.TaskStatus;
 import dev.clustersweep.sweep.Submission;
@@ -111,7 +109,7 @@ public final class SweepLoop {
         if (retry.isEmpty() || state.retriesUsed() >= state.retries()) {
             return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, interval, 0, true), progress, lines);
         }
-        sweep.launch(new LaunchRequest(null, null, retry, true, saved(), false));
+        sweep.relaunch(retry);
         int used = state.retriesUsed() + 1;
         lines.add("retry " + used + " of " + state.retries() + ": relaunched tasks " + retry);
         // The progress is the one the lines tell of; the relaunched tasks show from the next turn on.
@@ -151,18 +149,9 @@ public final class SweepLoop {
         if (ids.isEmpty()) {
             return state.scope();
         }
-        sweep.launch(new LaunchRequest(null, null, ids, false, saved(), false));
+        sweep.relaunch(ids);
         lines.add("relaunched tasks " + ids + " as asked");
         return state.scope() == null ? null : TaskList.parse(state.scope()).union(ids).toString();
-    }
-
-    private LaunchOptions saved() {
-        LaunchOptions saved = sweep.savedOptions();
-        if (saved == null) {
-            throw new BadInputException("sweep '" + sweep.directory().jobName() + "' has no saved settings in "
-                    + sweep.directory().settingsFile() + ": expected a sweep launched before");
-        }
-        return saved;
     }
 
     private SweepProgress progress(SweepStatus status, RunState state, int retriesUsed) {

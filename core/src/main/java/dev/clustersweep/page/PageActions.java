@@ -2,8 +2,6 @@ package dev.clustersweep.page;
 
 import dev.clustersweep.BadInputException;
 import dev.clustersweep.backend.BackendException;
-import dev.clustersweep.backend.LaunchOptions;
-import dev.clustersweep.engine.LaunchRequest;
 import dev.clustersweep.engine.PollPolicy;
 import dev.clustersweep.engine.RunState;
 import dev.clustersweep.engine.Sweep;
@@ -104,12 +102,7 @@ public final class PageActions {
             sweep.cancel(plan.acted());
             return;
         }
-        LaunchOptions saved = sweep.savedOptions();
-        if (saved == null) {
-            throw new BadInputException("sweep '" + sweep.directory().jobName() + "' has no saved settings in "
-                    + sweep.directory().settingsFile() + ": expected a sweep launched before");
-        }
-        sweep.launch(new LaunchRequest(null, null, plan.acted(), false, saved, false));
+        sweep.relaunch(plan.acted());
     }
 
     /**

@@ -203,7 +203,7 @@ public final class Settings {
             "Wait for every task to end (the command line waits only when asked, or for the local backend).",
             SettingValues::bool);
 
-    public static final Setting<Integer> RETRIES = whole("retries", "--retries", 0, 0, "N",
+    public static final Setting<Integer> RETRIES = whole("retries", "--retries", RUN, 0, 0, "N",
             "Relaunch tasks that ended FAILED, TIMEOUT, LOST or ERROR up to N times (implies waiting).");
 
     public static final Setting<String> FAIL_ON = new Setting<>("failOn", null, RUN, String.class, "FAILURE", "RESULT",
@@ -238,12 +238,13 @@ public final class Settings {
 
     private static Setting<Integer> whole(String name, String option, int defaultValue, int min, String label,
             String description) {
-        return new Setting<>(name, option, partOf(name), Integer.class, defaultValue, label,
-                description, (shown, raw) -> SettingValues.integer(shown, raw, min));
+        return whole(name, option, LAUNCH, defaultValue, min, label, description);
     }
 
-    private static Setting.Part partOf(String name) {
-        return name.equals("retries") ? RUN : LAUNCH;
+    private static Setting<Integer> whole(String name, String option, Setting.Part part, int defaultValue, int min,
+            String label, String description) {
+        return new Setting<>(name, option, part, Integer.class, defaultValue, label, description,
+                (shown, raw) -> SettingValues.integer(shown, raw, min));
     }
 
     /** A scheduler name or a path: a blank value is no value. */

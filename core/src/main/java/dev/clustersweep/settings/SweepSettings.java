@@ -166,10 +166,6 @@ public final class SweepSettings implements Serializable {
         return new LaunchRequest(null, hasGrid() ? gridSpec() : null, taskList(), false, launchOptions(site), dryRun);
     }
 
-    public String backend(SiteDefaults site) {
-        return over(site.settings()).get(Settings.BACKEND);
-    }
-
     public FailOn failOn() {
         return FailOn.valueOf(get(Settings.FAIL_ON));
     }
