@@ -211,9 +211,18 @@ local_run() { # local_run I VARIANT: prelaunch a fresh sweep, launch it (timed),
         # This makes attempt 2 of each task in the same sweep directory.
         measure_once local-xargs-wrapper bash -c 'cd "$1" && seq 1 "$2" | SWEEP_ARRAY_INDEX=0 xargs -P 2 -I{} bash .sweep/x/scripts/wrapper.sh 1 {}' \
             _ "$d" "$local_tasks"
-        # What the wrapper adds in processes: two `mv` (start and end records).
-        mkdir -p "$d/mv" && (cd "$d/mv" && seq 1 "$local_tasks" | xargs touch)
-        measure_once local-xargs-mv bash -c 'cd "$1/mv" && seq 1 "$2" | xargs -P 2 -I{} mv -f {} {}.x' _ "$d" "$local_tasks"
+        # The local pool's workers alone: two `wrapper.sh --pool`, ids on their input, no engine.
+        measure_once local-pool-wrapper bash -c 'cd "$1" && seq 1 2 "$2" | bash .sweep/x/scripts/wrapper.sh --pool 1 >/dev/null & seq 2 2 "$2" | bash "$1/.sweep/x/scripts/wrapper.sh" --pool 1 >/dev/null; wait' \
+            _ "$d" "$local_tasks"
+        # onager on the same tasks, from the same kind of prelaunch, 2 at a time.
+        if [ -n "$onager" ]; then
+            mkdir -p "$d/o/.onager"
+            # shellcheck disable=SC2046
+            env -C "$d/o" PYTHONPATH="$onager:$onager/stub" python3 "$onager/bin/onager" prelaunch +jobname x \
+                +command true +arg --a $(seq 1 "$local_tasks") +q >/dev/null
+            measure_checked local-onager env -C "$d/o" PYTHONPATH="$onager:$onager/stub" \
+                python3 "$onager/bin/onager" launch --backend local --jobname x --max-tasks 2
+        fi
     fi
     # The baseline: the same commands, bash -c each, two at a time.
     [ "$variant" = default ] &&
@@ -245,9 +254,13 @@ done
 row_for status-1m-unlaunched 'status of the 1,000,000-task sweep (not launched)' 'sweep -Xmx256m' '-'
 row_for launch-1m-one 'launch 1 task of the 1,000,000-task sweep (jobfile read, 1,001 chunks written)' 'sweep -Xmx256m' '-'
 row_for local-xargs-bash "local: $local_tasks × \`true\`, 2 at a time" 'baseline: xargs -P 2 bash -c'
-row_for local-xargs-mv "local: $local_tasks × \`mv -f\` (the wrapper runs 2 per task)" 'xargs -P 2 mv' local-xargs-bash
-row_for local-xargs-wrapper "local: $local_tasks × \`true\`, 2 at a time" 'xargs -P 2 wrapper.sh (no engine)' local-xargs-bash
+row_for local-xargs-wrapper "local: $local_tasks × \`true\`, 2 at a time" 'xargs -P 2 wrapper.sh (one bash each, as a cluster runs it)' local-xargs-bash
+row_for local-pool-wrapper "local: $local_tasks × \`true\`, 2 at a time" '2 × wrapper.sh --pool (no engine)' local-xargs-bash
+[ -f "$work/m/local-onager" ] &&
+    row_for local-onager "local: $local_tasks × \`true\`, 2 at a time" "onager launch --backend local --max-tasks 2$on" local-xargs-bash
 row_for local-launch-default "local: $local_tasks × \`true\`, 2 at a time" 'sweep launch --backend local --max-tasks 2' local-xargs-bash
+[ -f "$work/m/local-onager" ] &&
+    row_for local-launch-default "local: $local_tasks × \`true\`, 2 at a time" 'sweep launch, beside onager' local-onager
 [ -f "$work/m/local-launch-vfork" ] &&
     row_for local-launch-vfork "local: $local_tasks × \`true\`, 2 at a time" 'same, JVM with launchMechanism=VFORK' local-xargs-bash
 row_for local-status "status of the finished $local_tasks-task sweep" 'sweep status' '-'

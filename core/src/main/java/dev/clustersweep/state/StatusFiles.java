@@ -58,6 +58,11 @@ public final class StatusFiles {
         latest.forEach((id, attempt) -> {
             AttemptRecord known = ended.get(id);
             AttemptRecord record = known != null && known.attempt() == attempt ? known : read(dir, id, attempt);
+            // The latest start record is being written (or was cut short by a crash): the one before
+            // it is still the task's latest attempt that we know of.
+            for (int earlier = attempt - 1; record == null && earlier >= 1; earlier--) {
+                record = read(dir, id, earlier);
+            }
             if (record != null) {
                 records.put(id, record);
             }
@@ -71,17 +76,18 @@ public final class StatusFiles {
 
     /**
      * One attempt's records, or null when it has no start record. The wrapper writes each record
-     * whole (a rename), so a record that does not parse was changed by hand or damaged: it is named,
-     * rather than silently read as some other state.
+     * with one write into a new file, so a record that does not end with its last line (and a
+     * newline) is one being written, read as not there yet; a whole record that does not parse was
+     * changed by hand or damaged: it is named, rather than silently read as some other state.
      */
     public static AttemptRecord read(SweepDirectory dir, long taskId, int attempt) {
         Path startFile = dir.startRecord(taskId, attempt);
-        Map<String, String> start = readKeyValues(startFile);
+        Map<String, String> start = readKeyValues(startFile, "start=");
         if (start == null) {
             return null;
         }
         Path endFile = dir.endRecord(taskId, attempt);
-        Map<String, String> end = readKeyValues(endFile);
+        Map<String, String> end = readKeyValues(endFile, "reason=");
         Integer exit = end == null ? null : requireInt(end, "exit", endFile, END_SHAPE);
         Long endTime = end == null ? null : requireLong(end, "end", endFile, END_SHAPE);
         EndReason reason = end == null ? null : parseReason(end.get("reason"), endFile);
@@ -99,7 +105,8 @@ public final class StatusFiles {
         return attempt;
     }
 
-    static Map<String, String> readKeyValues(Path file) {
+    /** The record's lines, or null when it is not there or not whole: its last line is not {@code lastKey...}. */
+    static Map<String, String> readKeyValues(Path file, String lastKey) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -109,6 +116,10 @@ public final class StatusFiles {
             throw FileProblems.corrupt(file, "key=value lines of text", e);
         } catch (IOException e) {
             throw FileProblems.refused("read", file, e);
+        }
+        int lastLine = text.lastIndexOf('\n', text.length() - 2) + 1;
+        if (!text.endsWith("\n") || !text.startsWith(lastKey, lastLine)) {
+            return null; // being written: the wrapper's one write has not landed yet
         }
         Map<String, String> values = new HashMap<>();
         for (String line : text.split("\n")) {

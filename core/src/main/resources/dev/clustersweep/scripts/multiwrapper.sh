@@ -27,11 +27,13 @@
 # values single-quoted on purpose when rendered (SC2016).
 # shellcheck disable=SC2317,SC2154,SC2016
 
-_mw_usr1=0 _mw_stop='' _mw_reason='' _mw_running=() _mw_failed=0
-trap '_mw_usr1=1; _mw_forward USR1 "${_mw_running[@]}"' USR1
-trap '_mw_on_stop TERM' TERM
-trap '_mw_on_stop INT' INT
-trap '_mw_on_stop HUP' HUP
+# Traps first, builtins only and no function calls (a trap calling a function not defined yet
+# loses the signal): they take note; the main flow passes the signal on when `wait -n` returns.
+_mw_usr1=0 _mw_stop='' _mw_stop_usr1=0 _mw_running=() _mw_failed=0 _mw_usr1_pending=0 _mw_stop_pending=0 _mw_ticker=''
+trap '_mw_usr1=1 _mw_usr1_pending=1' USR1
+trap '[[ -n $_mw_stop ]] || _mw_stop=TERM _mw_stop_usr1=$_mw_usr1; _mw_stop_pending=1' TERM
+trap '[[ -n $_mw_stop ]] || _mw_stop=INT _mw_stop_usr1=$_mw_usr1; _mw_stop_pending=1' INT
+trap '[[ -n $_mw_stop ]] || _mw_stop=HUP _mw_stop_usr1=$_mw_usr1; _mw_stop_pending=1' HUP
 
 # Not POSIX mode: there `wait PID` forgets a status once `wait -n` has reported it.
 set +o posix
@@ -82,21 +84,38 @@ _mw_forward() {
     return 0
 }
 
-# A stop (TERM, INT or HUP) goes to the wrappers as TERM: a wrapper that inherited SIGINT ignored
-# cannot trap it, and TERM is what wrapper.sh handles in every case.
-_mw_on_stop() {
-    if [[ -z $_mw_stop ]]; then
-        _mw_stop=$1
-        if ((_mw_usr1)); then _mw_reason=timeout; else _mw_reason=cancelled; fi
+# Signals that came since the last look go on to every running wrapper: USR1 as it is, a stop
+# (TERM, INT or HUP) as TERM: a wrapper that inherited SIGINT ignored cannot trap it, and TERM is
+# what wrapper.sh handles in every case. Passing one on twice does no harm.
+_mw_dispatch() {
+    if ((_mw_usr1_pending)); then
+        _mw_usr1_pending=0
+        _mw_forward USR1 "${_mw_running[@]}"
     fi
-    _mw_forward TERM "${_mw_running[@]}"
+    if ((_mw_stop_pending)); then
+        _mw_stop_pending=0
+        _mw_forward TERM "${_mw_running[@]}"
+    fi
+}
+
+# The reason recorded for tasks a stop kept from starting.
+_mw_reason() {
+    if ((_mw_stop_usr1)); then printf timeout; else printf cancelled; fi
 }
 
 # Wait until a wrapper ends (or a signal interrupts), then collect every wrapper that has ended.
 _mw_reap() {
     local pid rc still=()
+    # A signal whose trap ran just before `wait -n` started would wait for the next wrapper to end:
+    # a ticker ends it within a second at the latest (one `sleep` a second, nothing per task).
+    if [[ -z $_mw_ticker ]] || ! kill -0 "$_mw_ticker" 2>/dev/null; then
+        sleep 1 &
+        _mw_ticker=$!
+    fi
+    _mw_dispatch
     wait -n
     rc=$?
+    _mw_dispatch
     for pid in "${_mw_running[@]}"; do
         # rc 127: no child left to wait for, so none of them is running (whatever kill -0 thinks
         # of a reused pid).
@@ -138,26 +157,25 @@ for _mw_id in "${_mw_ids[@]}"; do
     while [[ -z $_mw_stop ]] && ((${#_mw_running[@]} >= _mw_max)); do
         _mw_reap
     done
+    _mw_dispatch
     if [[ -n $_mw_stop ]]; then
-        SWEEP_NOT_STARTED=$_mw_reason SWEEP_ARRAY_INDEX=$_mw_id bash "$_mw_wrapper" "$_mw_submission" 0
+        SWEEP_NOT_STARTED=$(_mw_reason) SWEEP_ARRAY_INDEX=$_mw_id bash "$_mw_wrapper" "$_mw_submission" 0
         _mw_failed=$((_mw_failed + 1))
         continue
     fi
-    _mw_near=$_mw_usr1
     # Job control: the wrapper gets a process group of its own and, unlike a plain `&` in a
     # non-interactive shell, SIGINT and SIGQUIT not ignored (unless they were ignored here at entry).
     set -m
-    SWEEP_TIME_LIMIT_NEAR=$_mw_near SWEEP_ARRAY_INDEX=$_mw_id bash "$_mw_wrapper" "$_mw_submission" 0 &
+    SWEEP_TIME_LIMIT_NEAR=$_mw_usr1 SWEEP_ARRAY_INDEX=$_mw_id bash "$_mw_wrapper" "$_mw_submission" 0 &
     _mw_pid=$!
     set +m
     _mw_running+=("$_mw_pid")
-    # A signal that came after the check above but before the wrapper was in _mw_running did not
-    # reach it: pass it on now.
-    ((_mw_usr1 == _mw_near)) || _mw_forward USR1 "$_mw_pid"
-    [[ -z $_mw_stop ]] || _mw_forward TERM "$_mw_pid"
+    # A signal that came while the wrapper was being started is passed on now, to it as well.
+    _mw_dispatch
 done
 while ((${#_mw_running[@]})); do
     _mw_reap
 done
+[[ -z $_mw_ticker ]] || kill "$_mw_ticker" 2>/dev/null
 ((_mw_failed == 0)) || exit 1
 exit 0

@@ -24,29 +24,37 @@
 # values single-quoted on purpose when rendered (SC2016); the venv's activate is the user's (SC1091).
 # shellcheck disable=SC2317,SC2154,SC2016,SC1091
 
-# Signals first, so that one arriving while we start up is not lost (or fatal, for USR1).
-_sw_usr1=0 _sw_stop='' _sw_reason='' _sw_pid='' _sw_killing=0 _sw_signalled=0
-_sw_traps() {
-    trap '_sw_signalled=1; _sw_usr1=1; _sw_warned' USR1
-    trap '_sw_on_stop TERM' TERM
-    trap '_sw_on_stop INT' INT
-    trap '_sw_on_stop HUP' HUP
-}
-_sw_traps
-
-# SIGINT, SIGQUIT or SIGUSR2 ignored at our start (a plain `&` in a non-interactive shell ignores
-# the first two, gridengine-job.sh the third) would stay ignored in the task, and bash cannot undo
-# that (nor trap them). Python, for one, then has no KeyboardInterrupt. The task starts through
-# `env --default-signal` then, where env has it. Read with builtins: no fork on the common path.
-_sw_reset=''
-if [[ -r /proc/$$/status ]]; then
-    while read -r _sw_key _sw_value; do [[ $_sw_key == SigIgn: ]] && break; done </proc/$$/status
-    if [[ $_sw_key == SigIgn: && $_sw_value =~ ^[0-9a-fA-F]{1,16}$ ]]; then
-        ((16#$_sw_value & 0x2)) && _sw_reset+=,INT
-        ((16#$_sw_value & 0x4)) && _sw_reset+=,QUIT
-        ((16#$_sw_value & 0x800)) && _sw_reset+=,USR2
-    fi
-fi
+# Traps first, so that a signal arriving while we start up is neither lost nor fatal. They use
+# builtins only and call no function: a trap that calls a function not defined yet fails (the stop
+# is lost), and a function run from a trap can itself be interrupted by the next signal (bash 5.2
+# crashed under a storm of USR1). They only take note and, once the task runs, stop its process
+# group; everything else (the warning marker, the grace period, the records) is done by the main
+# flow when `wait` returns.
+_sw_usr1=0 _sw_stop='' _sw_stop_usr1=0 _sw_pid='' _sw_signalled=0 _sw_quit=0 _sw_killer='' _sw_grace=10
+# A stop: note which (the first one counts) and whether the warning came before it; once the task
+# runs, TERM its group and arm the one KILL at the end of the grace period, here in the trap, so
+# that a stop landing between the main flow's last check and its `wait` still ends a task that
+# ignores TERM.
+_sw_task_traps='trap "_sw_usr1=1 _sw_signalled=1" USR1'
+for _sw_signal in TERM INT HUP; do
+    printf -v _sw_task_traps '%s\ntrap %q %s' "$_sw_task_traps" '[[ -n $_sw_stop ]] || _sw_stop='"$_sw_signal"' _sw_stop_usr1=$_sw_usr1
+_sw_signalled=1
+if [[ -n $_sw_pid && -z $_sw_killer ]]; then
+    kill -TERM -- "-$_sw_pid" 2>/dev/null
+    set -m
+    (sleep "$_sw_grace"; kill -KILL -- "-$_sw_pid" 2>/dev/null && printf "cluster-sweep: the task outlived the grace period (%ss): sent SIGKILL\n" "$_sw_grace" >&2) &
+    _sw_killer=$!
+    set +m
+fi' "$_sw_signal"
+done
+# The pool worker (--pool) only stops taking tasks on a stop signal: its running task is stopped by
+# whoever stops the pool (the local backend signals the task's wrapper, see below).
+_sw_pool_traps='
+trap "_sw_signalled=1" USR1
+trap "_sw_quit=1 _sw_signalled=1" TERM
+trap "_sw_quit=1 _sw_signalled=1" INT
+trap "_sw_quit=1 _sw_signalled=1" HUP'
+if [[ ${1-} == --pool ]]; then eval "$_sw_pool_traps"; else eval "$_sw_task_traps"; fi
 
 # Not POSIX mode: there `wait PID` forgets a status once reported, and the wait loop needs it twice.
 set +o posix
@@ -57,7 +65,7 @@ _sw_jobname=@@JOBNAME@@
 
 _sw_usage() {
     printf 'cluster-sweep wrapper: %s\n' "$1" >&2
-    printf 'usage: bash wrapper.sh SUBMISSION OFFSET (array index in SWEEP_ARRAY_INDEX, SLURM_ARRAY_TASK_ID or SGE_TASK_ID)\n' >&2
+    printf 'usage: bash wrapper.sh SUBMISSION OFFSET (array index in SWEEP_ARRAY_INDEX, SLURM_ARRAY_TASK_ID or SGE_TASK_ID), or bash wrapper.sh --pool SUBMISSION\n' >&2
     exit 2
 }
 
@@ -72,11 +80,13 @@ _sw_say() {
     printf 'cluster-sweep: %s\n' "$1" >&2
 }
 
-# _sw_record FILE LINE...: FILE appears whole or not at all (written beside it, then renamed).
+# _sw_record FILE LINE...: one printf, so one write(2) of the whole record into a new file. A reader
+# takes a record that does not end with its last line and a newline for one not written yet
+# (docs/layout.md), so no rename (no `mv` process per record) is needed.
 _sw_record() {
-    local file=$1 tmp=${1%/*}/.${1##*/}.tmp.$$
+    local file=$1
     shift
-    printf '%s\n' "$@" >"$tmp" && mv -f -- "$tmp" "$file"
+    printf '%s\n' "$@" 2>/dev/null >"$file"
 }
 
 # _sw_end EXIT REASON: the end record; afterwards the EXIT trap keeps the exit status at EXIT.
@@ -111,44 +121,261 @@ _sw_on_exit() {
     exit "$_sw_rc"
 }
 
-# The time-limit warning arrived: say so with a marker (a builtin redirect, no fork), so that the
-# local backend sends its TERM only once this shell knows the stop is a timeout.
-_sw_warned() {
-    [[ -n ${_sw_attempt-} && -n ${_sw_status-} ]] && : 2>/dev/null >"$_sw_status/$_sw_id.$_sw_attempt.warned"
+# The time-limit warning came: say so with a marker (a builtin redirect, no fork), so that the local
+# backend sends its TERM only once this shell knows the stop is a timeout. Once per attempt.
+_sw_mark_warned() {
+    ((_sw_usr1 && !_sw_marked)) || return 0
+    [[ -n ${_sw_attempt-} ]] || return 0
+    _sw_marked=1
+    : 2>/dev/null >"$_sw_status/$_sw_id.$_sw_attempt.warned"
     return 0
 }
+_sw_marked=0
 
-# A stop signal: remember it (and whether the time-limit warning came first); once the task runs,
-# stop its whole process group now. Done here in the trap rather than after `wait` returns, so
-# that a signal landing just before `wait` starts cannot leave the task running.
-_sw_on_stop() {
-    _sw_signalled=1
-    if [[ -z $_sw_stop ]]; then
-        _sw_stop=$1
-        if ((_sw_usr1)); then _sw_reason=timeout; else _sw_reason=cancelled; fi
-    fi
-    [[ -z $_sw_pid ]] || _sw_terminate
-    return 0 # a trap may run inside the header, where a failing status would trip the ERR trap
+# The reason of a stop: a timeout when the time-limit warning came before it.
+_sw_stop_reason() {
+    if ((_sw_stop_usr1)); then printf timeout; else printf cancelled; fi
 }
 
-# TERM to the task's process group, up to SWEEP_KILL_GRACE seconds (default 10) for the whole
-# group to go, then KILL. Runs once.
+# A stop came: make sure the task's group had its TERM and its KILL is armed (the trap does both when
+# the task already ran), then wait for the whole group to go: the end record comes after it. Runs
+# once, from the main flow.
 _sw_terminate() {
     ((_sw_killing)) && return
     _sw_killing=1
-    local grace=${SWEEP_KILL_GRACE:-10} ticks
-    if ! _sw_int grace "$grace" || ((grace < 0)); then grace=10; fi
-    _sw_say "received SIG$_sw_stop: stopping the task (SIGTERM, SIGKILL after ${grace}s)"
-    kill -TERM -- "-$_sw_pid" 2>/dev/null
-    for ((ticks = grace * 10; ticks > 0; ticks--)); do
-        kill -0 -- "-$_sw_pid" 2>/dev/null || return 0
+    _sw_say "received SIG$_sw_stop: stopping the task (SIGTERM, SIGKILL after ${_sw_grace}s)"
+    if [[ -z $_sw_killer ]]; then
+        kill -TERM -- "-$_sw_pid" 2>/dev/null
+        set -m # a group of its own, so that it goes with its sleep below
+        (sleep "$_sw_grace"; kill -KILL -- "-$_sw_pid" 2>/dev/null && _sw_say "the task outlived the grace period (${_sw_grace}s): sent SIGKILL") &
+        _sw_killer=$!
+        set +m
+    fi
+    local ticks
+    for ((ticks = (_sw_grace + 2) * 10; ticks > 0; ticks--)); do
+        kill -0 -- "-$_sw_pid" 2>/dev/null || break
         sleep 0.1
     done
-    kill -KILL -- "-$_sw_pid" 2>/dev/null && _sw_say "the task outlived the grace period: sent SIGKILL"
+    kill -KILL -- "-$_sw_pid" 2>/dev/null
+    kill -- "-$_sw_killer" 2>/dev/null
+}
+_sw_killing=0
+
+# SIGINT, SIGQUIT or SIGUSR2 ignored at our start (a plain `&` in a non-interactive shell ignores
+# the first two, gridengine-job.sh the third) would stay ignored in the task, and bash cannot undo
+# that (nor trap them). Python, for one, then has no KeyboardInterrupt. The task starts through
+# `env --default-signal` then, where env has it. Builtins: no fork. Once per wrapper (the pool's
+# subshells inherit the worker's), as is the kill grace.
+_sw_learn() {
+    local key value
+    _sw_reset=''
+    if [[ -r /proc/$BASHPID/status ]]; then
+        while read -r key value; do [[ $key == SigIgn: ]] && break; done </proc/$BASHPID/status
+        if [[ $key == SigIgn: && $value =~ ^[0-9a-fA-F]{1,16}$ ]]; then
+            ((16#$value & 0x2)) && _sw_reset+=,INT
+            ((16#$value & 0x4)) && _sw_reset+=,QUIT
+            ((16#$value & 0x800)) && _sw_reset+=,USR2
+        fi
+    fi
+    _sw_grace=${SWEEP_KILL_GRACE:-10}
+    if ! _sw_int _sw_grace "$_sw_grace" || ((_sw_grace < 0)); then _sw_grace=10; fi
+    # The pipe the task's status comes back by (see _sw_task): both ends here, so it needs no file.
+    exec {_sw_rcfd}<> <(:) || _sw_usage "cannot make a pipe"
 }
 
-# --- which task ------------------------------------------------------------------------------
+# --- one task: claim an attempt, record it, set up, run, record its end --------------------------
 
+# _sw_task: runs task _sw_id of submission _sw_submission for scheduler job _sw_job, and exits with
+# its status. Run in this shell (one task per wrapper: Slurm, Grid Engine, multiwrapper.sh) or in a
+# subshell of the pool worker; either way the shell that runs it is the task's wrapper, whose pid is
+# in the start record (what `sweep cancel` signals).
+_sw_task() {
+    # Claim attempt N: the first logs/ID.N.out that noclobber lets us create.
+    _sw_logs=$_sw_sweep/logs
+    _sw_status=$_sw_sweep/status
+    if [[ ! -d $_sw_logs || ! -d $_sw_status ]]; then
+        mkdir -p -- "$_sw_logs" "$_sw_status" || _sw_usage "cannot create $_sw_logs and $_sw_status"
+    fi
+    _sw_attempt=1
+    set -C
+    until { : >"$_sw_logs/$_sw_id.$_sw_attempt.out"; } 2>/dev/null; do
+        # Failed because another attempt has this number, or for a real reason (permissions, disk)?
+        [[ -e $_sw_logs/$_sw_id.$_sw_attempt.out ]] ||
+            _sw_usage "cannot create $_sw_logs/$_sw_id.$_sw_attempt.out"
+        _sw_attempt=$((_sw_attempt + 1))
+    done
+    # From here on everything of this attempt, wrapper messages and set-up output included, goes to
+    # its logs; nothing reads the scheduler's stdin. The start record is new (noclobber) too.
+    exec >>"$_sw_logs/$_sw_id.$_sw_attempt.out" 2>>"$_sw_logs/$_sw_id.$_sw_attempt.err" </dev/null
+    _sw_phase='start'
+    _sw_rc=1
+    trap _sw_on_exit EXIT
+
+    printf -v _sw_now '%(%s)T' -1
+    _sw_record "$_sw_status/$_sw_id.$_sw_attempt.start" "submission=$_sw_submission" "job=$_sw_job" \
+        "host=$HOSTNAME" "pid=$BASHPID" "start=$_sw_now" ||
+        _sw_say "could not write the start record $_sw_status/$_sw_id.$_sw_attempt.start"
+    set +C
+    # The pool worker learns that this task may now be signalled (its traps are set, its attempt
+    # recorded): until then a stop would have nothing to record.
+    [[ -n ${_sw_ready_fd-} ]] && printf 'started %s %s\n' "$_sw_id" "$BASHPID" >&"$_sw_ready_fd"
+
+    export SWEEP_TASK_ID=$_sw_id SWEEP_ATTEMPT=$_sw_attempt SWEEP_JOBNAME=$_sw_jobname \
+        SWEEP_DIR=$_sw_sweep SWEEP_SUBMISSION=$_sw_submission
+
+    if [[ -n $_sw_not_started ]]; then
+        _sw_rc=$((128 + 15)) # as if SIGTERM had stopped it
+        _sw_say "not started: its group was stopped ($_sw_not_started) before this task's turn"
+        _sw_end "$_sw_rc" "$_sw_not_started"
+        exit "$_sw_rc"
+    fi
+
+    # The command: line ID % 1000 + 1 of chunk ID / 1000, one shell word.
+    _sw_phase='command lookup'
+    printf -v _sw_chunk '%s/commands/%06d.txt' "$_sw_sweep" $((_sw_id / 1000))
+    _sw_word=''
+    if [[ -r $_sw_chunk ]]; then
+        # mapfile is a builtin: no fork, and a chunk is at most 1,000 lines.
+        mapfile -t -s $((_sw_id % 1000)) -n 1 _sw_lines <"$_sw_chunk"
+        _sw_word=${_sw_lines[0]-}
+    fi
+    if [[ -z $_sw_word ]]; then
+        _sw_say "no command for task $_sw_id (line $((_sw_id % 1000 + 1)) of $_sw_chunk is missing or empty); was the sweep launched from this directory?"
+        _sw_end 2 exit
+        exit 2
+    fi
+    # The word was written by ShellQuote, so evaluating it only removes the quoting.
+    eval "_sw_command=$_sw_word" || {
+        _sw_say "line $((_sw_id % 1000 + 1)) of $_sw_chunk is not a quoted command"
+        _sw_end 2 exit
+        exit 2
+    }
+
+    # Set-up: working directory, then the user's header, venv, conda and environment.
+    _sw_phase='set-up'
+    cd -- "$_sw_workdir" || _sw_fail_setup $? "cannot cd to $_sw_workdir"
+    _sw_mark_warned
+@@SETUP@@
+    # The set-up ran in this shell: undo what it may have changed that the rest of this needs.
+    set +o errexit +o nounset +o pipefail +o noclobber +o posix
+    eval "$_sw_task_traps"
+    trap _sw_on_exit EXIT
+    trap - ERR
+    _sw_mark_warned
+    if [[ -n $_sw_stop ]]; then
+        _sw_rc=$((128 + $(kill -l "$_sw_stop")))
+        _sw_say "received SIG$_sw_stop during the set-up; the task was not started"
+        _sw_end "$_sw_rc" "$(_sw_stop_reason)"
+        exit "$_sw_rc"
+    fi
+
+    # The task, in its own process group (job control) so that a stop reaches all of it. Its status
+    # comes back through a pipe from the subshell that started it: bash 5.2 can lose the status of
+    # a child that ends while a trap interrupts `wait` (it returns -1, twice), and a task's exit code
+    # must be its own. The subshell outlives a stop (its traps do nothing; the task's signals are
+    # reset at exec), so it reports the task's status, 143 and all. Neither the task nor its
+    # children keep our pipe or the pool's channel open.
+    _sw_phase='task'
+    set -m
+    {
+        trap : TERM INT HUP USR1
+        if [[ -n $_sw_reset ]] && env --default-signal="${_sw_reset#,}" true 2>/dev/null; then
+            env --default-signal="${_sw_reset#,}" bash -c "$_sw_command" {_sw_rcfd}>&- 3>&-
+        else
+            bash -c "$_sw_command" {_sw_rcfd}>&- 3>&-
+        fi
+        printf '%s\n' "$?" >&"$_sw_rcfd"
+    } &
+    _sw_pid=$!
+    set +m
+
+    # `wait` returns early (status > 128) when a trapped signal arrives; the trap has noted it (and
+    # stopped the task's group), so act on it and wait again. Bash keeps the task's status, so a
+    # second wait after it ended returns it again. A stop whose trap ran before _sw_pid was set, or
+    # between the check and `wait`, is caught by the check at the top or by the trap's own TERM.
+    while :; do
+        [[ -n $_sw_stop ]] && _sw_terminate
+        _sw_mark_warned
+        _sw_signalled=0
+        wait "$_sw_pid"
+        _sw_rc=$?
+        ((_sw_signalled)) || break
+    done
+    # A stop during the wait: the group may outlive its leader; it goes before the end record.
+    [[ -n $_sw_stop ]] && _sw_terminate
+    # The task's own status from the pipe; without it (the group was killed with its subshell),
+    # what `wait` says of the subshell, unless bash lost that too.
+    _sw_code=''
+    read -r -t 0 -u "$_sw_rcfd" && read -r -u "$_sw_rcfd" _sw_code
+    if [[ $_sw_code =~ ^[0-9]{1,3}$ ]] && ((_sw_code <= 255)); then
+        _sw_rc=$_sw_code
+    elif ((_sw_rc < 0 || _sw_rc > 255)); then
+        ((_sw_killing)) && _sw_rc=137 || _sw_rc=1
+    fi
+    _sw_pid='' # a stop signal from now on has no task to stop
+    _sw_reason=exit
+    [[ -n $_sw_stop ]] && _sw_reason=$(_sw_stop_reason)
+    # At a time limit Slurm signals every process of the job at once: the task may die of it before
+    # our own TERM trap runs. Killed by TERM or KILL after the time-limit warning is a timeout.
+    if [[ $_sw_reason == exit ]] && ((_sw_usr1)) && ((_sw_rc == 143 || _sw_rc == 137)); then
+        _sw_reason=timeout
+    fi
+    _sw_end "$_sw_rc" "$_sw_reason"
+
+    # Footer: after the end record; its failures are logged but do not change the task's result.
+    _sw_phase='footer'
+@@FOOTER@@
+    exit "$_sw_rc"
+}
+
+# --- the pool worker: the local backend's tasks, one after the other, one subshell each ----------
+
+# Task ids come on stdin, one a line. For each, "started ID PID" once the task's wrapper (a subshell,
+# PID) can take signals, and "ended ID STATUS" once it is gone, on stdout. A task costs one fork of
+# this shell and the task's own process: no new bash to start and parse this script, no `mv`. The
+# worker stops at end of input or after TERM, INT or HUP (the running task goes on; the pool stops
+# it if it must).
+_sw_pool() {
+    local id pid rc
+    exec 3>&1 1>&2
+    while ((!_sw_quit)); do
+        # A trapped signal interrupts read: go on unless it was a stop. Ids come a whole line at once.
+        if ! read -r id; then
+            ((_sw_signalled && !_sw_quit)) && { _sw_signalled=0; continue; }
+            break
+        fi
+        [[ $id =~ ^[1-9][0-9]{0,14}$ ]] || _sw_usage "pool: bad task id '$id' on stdin"
+        set -m
+        (
+            eval "$_sw_task_traps"
+            _sw_signalled=0 _sw_ready_fd=3 _sw_id=$id
+            _sw_task
+        ) 3>&3 &
+        pid=$!
+        set +m
+        while :; do
+            _sw_signalled=0
+            wait "$pid"
+            rc=$?
+            ((_sw_signalled)) || break
+        done
+        printf 'ended %s %s\n' "$id" "$rc" >&3
+    done
+    exit 0
+}
+
+# --- which task --------------------------------------------------------------------------------
+
+_sw_not_started=''
+if [[ ${1-} == --pool ]]; then
+    (($# == 2)) || _sw_usage "expected --pool SUBMISSION, got $# arguments"
+    if ! _sw_int _sw_submission "$2" || ((_sw_submission < 1)); then _sw_usage "bad SUBMISSION '$2'"; fi
+    _sw_job=${SWEEP_JOB_ID:-local}
+    unset SWEEP_JOB_ID
+    set --
+    _sw_learn
+    _sw_pool
+fi
 (($# == 2)) || _sw_usage "expected 2 arguments, got $#"
 if ! _sw_int _sw_submission "$1" || ((_sw_submission < 1)); then _sw_usage "bad SUBMISSION '$1'"; fi
 _sw_int _sw_offset "$2" || _sw_usage "bad OFFSET '$2'"
@@ -171,117 +398,5 @@ _sw_not_started=${SWEEP_NOT_STARTED-}
 # the environment) must not hand them on.
 unset SWEEP_ARRAY_INDEX SWEEP_JOB_ID SWEEP_TIME_LIMIT_NEAR SWEEP_NOT_STARTED
 set -- # the venv and conda scripts we source must not see our arguments
-
-# --- claim attempt N: the first logs/ID.N.out that noclobber lets us create --------------------
-
-_sw_logs=$_sw_sweep/logs
-_sw_status=$_sw_sweep/status
-if [[ ! -d $_sw_logs || ! -d $_sw_status ]]; then
-    mkdir -p -- "$_sw_logs" "$_sw_status" || _sw_usage "cannot create $_sw_logs and $_sw_status"
-fi
-_sw_attempt=1
-set -C
-until { : >"$_sw_logs/$_sw_id.$_sw_attempt.out"; } 2>/dev/null; do
-    # Failed because another attempt has this number, or for a real reason (permissions, disk)?
-    [[ -e $_sw_logs/$_sw_id.$_sw_attempt.out ]] ||
-        _sw_usage "cannot create $_sw_logs/$_sw_id.$_sw_attempt.out"
-    _sw_attempt=$((_sw_attempt + 1))
-done
-set +C
-# From here on everything of this attempt, wrapper messages and set-up output included, goes to
-# its logs; nothing reads the scheduler's stdin.
-exec >>"$_sw_logs/$_sw_id.$_sw_attempt.out" 2>>"$_sw_logs/$_sw_id.$_sw_attempt.err" </dev/null
-_sw_phase='start'
-_sw_rc=1
-trap _sw_on_exit EXIT
-
-printf -v _sw_now '%(%s)T' -1
-_sw_record "$_sw_status/$_sw_id.$_sw_attempt.start" "submission=$_sw_submission" "job=$_sw_job" \
-    "host=$HOSTNAME" "pid=$$" "start=$_sw_now" ||
-    _sw_say "could not write the start record $_sw_status/$_sw_id.$_sw_attempt.start"
-
-export SWEEP_TASK_ID=$_sw_id SWEEP_ATTEMPT=$_sw_attempt SWEEP_JOBNAME=$_sw_jobname \
-    SWEEP_DIR=$_sw_sweep SWEEP_SUBMISSION=$_sw_submission
-
-if [[ -n $_sw_not_started ]]; then
-    _sw_rc=$((128 + 15)) # as if SIGTERM had stopped it
-    _sw_say "not started: its group was stopped ($_sw_not_started) before this task's turn"
-    _sw_end "$_sw_rc" "$_sw_not_started"
-    exit "$_sw_rc"
-fi
-
-# --- the command: line ID % 1000 + 1 of chunk ID / 1000, one shell word ------------------------
-
-_sw_phase='command lookup'
-printf -v _sw_chunk '%s/commands/%06d.txt' "$_sw_sweep" $((_sw_id / 1000))
-_sw_word=''
-if [[ -r $_sw_chunk ]]; then
-    # mapfile is a builtin: no fork, and a chunk is at most 1,000 lines.
-    mapfile -t -s $((_sw_id % 1000)) -n 1 _sw_lines <"$_sw_chunk"
-    _sw_word=${_sw_lines[0]-}
-fi
-if [[ -z $_sw_word ]]; then
-    _sw_say "no command for task $_sw_id (line $((_sw_id % 1000 + 1)) of $_sw_chunk is missing or empty); was the sweep launched from this directory?"
-    _sw_end 2 exit
-    exit 2
-fi
-# The word was written by ShellQuote, so evaluating it only removes the quoting.
-eval "_sw_command=$_sw_word" || {
-    _sw_say "line $((_sw_id % 1000 + 1)) of $_sw_chunk is not a quoted command"
-    _sw_end 2 exit
-    exit 2
-}
-
-# --- set-up: working directory, then the user's header, venv, conda and environment ---------------
-
-_sw_phase='set-up'
-cd -- "$_sw_workdir" || _sw_fail_setup $? "cannot cd to $_sw_workdir"
-@@SETUP@@
-# The set-up ran in this shell: undo what it may have changed that the rest of this script needs.
-set +o errexit +o nounset +o pipefail +o noclobber +o posix
-_sw_traps
-trap _sw_on_exit EXIT
-trap - ERR
-if [[ -n $_sw_stop ]]; then
-    _sw_rc=$((128 + $(kill -l "$_sw_stop")))
-    _sw_say "received SIG$_sw_stop during the set-up; the task was not started"
-    _sw_end "$_sw_rc" "$_sw_reason"
-    exit "$_sw_rc"
-fi
-
-# --- the task, in its own process group (job control) so that a stop reaches all of it -----------
-
-_sw_phase='task'
-if [[ -n $_sw_reset ]] && env --default-signal="${_sw_reset#,}" true 2>/dev/null; then
-    set -m
-    env --default-signal="${_sw_reset#,}" bash -c "$_sw_command" &
-else
-    set -m
-    bash -c "$_sw_command" &
-fi
-_sw_pid=$!
-set +m
-# A stop that came after the check above but before _sw_pid was set found nothing to stop.
-[[ -n $_sw_stop ]] && _sw_terminate
-
-# `wait` returns early (status > 128) when a trapped signal arrives; the trap has done its work,
-# so wait again. Bash keeps the task's status, so a second wait after it ended returns it again.
-while :; do
-    _sw_signalled=0
-    wait "$_sw_pid"
-    _sw_rc=$?
-    ((_sw_signalled)) || break
-done
-_sw_pid='' # a stop signal from now on has no task to stop
-# At a time limit Slurm signals every process of the job at once: the task may die of it before
-# our own TERM trap runs. Killed by TERM or KILL after the time-limit warning is a timeout.
-if [[ -z $_sw_reason ]] && ((_sw_usr1)) && ((_sw_rc == 143 || _sw_rc == 137)); then
-    _sw_reason=timeout
-fi
-_sw_end "$_sw_rc" "${_sw_reason:-exit}"
-
-# --- footer: after the end record; its failures are logged but do not change the task's result ---
-
-_sw_phase='footer'
-@@FOOTER@@
-exit "$_sw_rc"
+_sw_learn
+_sw_task

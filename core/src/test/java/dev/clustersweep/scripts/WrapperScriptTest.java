@@ -227,7 +227,9 @@ public class WrapperScriptTest {
         // Slurm's time limit signals every process of the job at once: the task may die before the
         // wrapper's own TERM arrives. Here only the task's group gets TERM.
         Path pidFile = tmp.getRoot().toPath().resolve("task.pid");
-        sweep.jobs("echo $$ > " + pidFile + "; exec sleep 300", "echo $$ > " + pidFile + "2; exec sleep 300");
+        // The task writes its process group (field 5 of /proc/PID/stat), the one Slurm would signal.
+        String group = "read -r -a s < /proc/$$/stat; echo ${s[4]} > g.tmp; mv g.tmp ";
+        sweep.jobs(group + pidFile + "; exec sleep 300", group + pidFile + "2; exec sleep 300");
         Process p = sweep.startWrapper(1, 0, Map.of());
         SweepFixture.awaitFile(pidFile);
         SweepFixture.signal(p, "USR1");
@@ -244,8 +246,8 @@ public class WrapperScriptTest {
         assertEquals("exit", sweep.end(2, 1).get("reason"));
     }
 
-    private static void killGroup(String pid) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-TERM", "--", "-" + pid).inheritIO().start();
+    private static void killGroup(String group) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-TERM", "--", "-" + group).inheritIO().start();
         assertTrue(kill.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) && kill.exitValue() == 0);
     }
 

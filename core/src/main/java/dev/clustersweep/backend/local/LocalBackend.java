@@ -64,9 +64,9 @@ public final class LocalBackend implements Backend {
 
     @Override
     public List<String> plan(SubmitRequest request) {
-        return List.of("run tasks " + request.tasks() + ", at most " + workers(request) + " at once, each as: "
-                + "SWEEP_ARRAY_INDEX=<id> bash " + ShellQuote.quote(request.dir().wrapper().toString()) + " "
-                + request.submission() + " 0");
+        return List.of("run tasks " + request.tasks() + ", at most " + workers(request) + " at once, through as many "
+                + "pool workers: bash " + ShellQuote.quote(request.dir().wrapper().toString()) + " --pool "
+                + request.submission() + " (task ids on its input)");
     }
 
     @Override

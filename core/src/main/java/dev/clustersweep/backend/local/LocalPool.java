@@ -7,11 +7,13 @@ import dev.clustersweep.state.TaskState;
 import dev.clustersweep.sweep.SweepDirectory;
 import dev.clustersweep.sweep.SweepRecords;
 import dev.clustersweep.tasks.TaskList;
-import java.io.File;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.PrimitiveIterator;
 import java.util.Set;
@@ -19,12 +21,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The local backend's scheduler for one submission: {@code workers} threads take task ids in
- * increasing order and run each through wrapper.sh. Ids are taken from the task list's iterator, so
- * a million-task submission holds no per-task objects beyond the running ones.
+ * The local backend's scheduler for one submission: {@code workers} pool workers ({@code bash
+ * wrapper.sh --pool SUBMISSION}, one long-lived shell each) take task ids in increasing order, one
+ * at a time. A worker runs each task's wrapper in a subshell of its own, so a task costs a fork and
+ * the task's own process, not a new bash parsing wrapper.sh (see wrapper.sh, "the pool worker").
+ * Ids are taken from the task list's iterator, so a million-task submission holds no per-task
+ * objects beyond the running ones.
+ *
+ * <p>A task is RUNNING once its wrapper said "started" (its traps set, its attempt recorded): before
+ * that it is still pending, and a stop sent to it then would have nothing to record.
  */
 final class LocalPool {
 
@@ -32,8 +41,9 @@ final class LocalPool {
     private final int submission;
     private final LaunchOptions options;
     private final PrimitiveIterator.OfLong queue;
-    private final Map<Long, Process> running = new ConcurrentHashMap<>();
-    /** Taken from the queue and not finished: covers the moment before the process exists. */
+    /** Started tasks, by id: the pid of each one's wrapper (the subshell the start record names). */
+    private final Map<Long, Long> running = new ConcurrentHashMap<>();
+    /** Handed to a worker and not started yet. */
     private final Set<Long> taken = ConcurrentHashMap.newKeySet();
     private final Map<Long, Boolean> timedOut = new ConcurrentHashMap<>();
     private final Map<Long, String> startFailures = new ConcurrentHashMap<>();
@@ -74,16 +84,16 @@ final class LocalPool {
      */
     Snapshot snapshot() {
         synchronized (this) {
-            return new Snapshot(Set.copyOf(taken), nextId, cancelled, Set.copyOf(timedOut.keySet()),
-                    Map.copyOf(startFailures));
+            return new Snapshot(Set.copyOf(running.keySet()), Set.copyOf(taken), nextId, cancelled,
+                    Set.copyOf(timedOut.keySet()), Map.copyOf(startFailures));
         }
     }
 
-    record Snapshot(Set<Long> taken, long nextId, TaskList cancelled, Set<Long> timedOut,
+    record Snapshot(Set<Long> running, Set<Long> taken, long nextId, TaskList cancelled, Set<Long> timedOut,
             Map<Long, String> startFailures) {
 
         SchedulerTask lookup(long taskId) {
-            if (taken.contains(taskId)) {
+            if (running.contains(taskId)) {
                 return SchedulerTask.RUNNING;
             }
             String failure = startFailures.get(taskId);
@@ -93,11 +103,11 @@ final class LocalPool {
             if (timedOut.contains(taskId)) {
                 return SchedulerTask.ended(TaskState.TIMEOUT, null, "killed at the time limit");
             }
-            boolean queued = nextId == -1 || taskId >= nextId;
+            boolean queued = taken.contains(taskId) || nextId == -1 || taskId >= nextId;
             if (queued && !cancelled.contains(taskId)) {
                 return SchedulerTask.PENDING;
             }
-            return SchedulerTask.UNKNOWN; // done: its end record tells how
+            return SchedulerTask.UNKNOWN; // done, or cancelled before it started: the records tell how
         }
     }
 
@@ -105,13 +115,13 @@ final class LocalPool {
         synchronized (this) {
             cancelled = cancelled.union(tasks);
         }
-        for (Map.Entry<Long, Process> entry : running.entrySet()) {
-            if (tasks.contains(entry.getKey())) {
-                entry.getValue().destroy(); // SIGTERM: the wrapper stops its task group and records it
+        // A task taken but not started yet is stopped as soon as its wrapper says it started.
+        running.forEach((id, pid) -> {
+            if (tasks.contains(id)) {
+                terminate(pid); // SIGTERM: the wrapper stops its task group and records it
             }
-        }
+        });
     }
-
 
     /** Every worker has stopped: no task of this pool will start or run any more. */
     boolean isDone() {
@@ -124,13 +134,23 @@ final class LocalPool {
     }
 
     private void work() {
+        Worker worker = null;
         try {
             long id;
             while ((id = take()) > 0) {
                 try {
-                    if (!isCancelled(id)) {
-                        runTask(id);
+                    if (isCancelled(id)) {
+                        continue;
                     }
+                    if (worker == null) {
+                        worker = Worker.start(dir, submission, options);
+                    }
+                    if (!runTask(worker, id)) {
+                        worker.stop();
+                        worker = null; // it died under the task: the next task gets a new one
+                    }
+                } catch (IOException e) {
+                    startFailures.put(id, "cannot start the local pool's wrapper.sh: " + e.getMessage());
                 } finally {
                     synchronized (this) {
                         taken.remove(id);
@@ -138,6 +158,9 @@ final class LocalPool {
                 }
             }
         } finally {
+            if (worker != null) {
+                worker.stop();
+            }
             finished.countDown();
             if (finished.getCount() == 0) {
                 timers.shutdownNow();
@@ -181,34 +204,58 @@ final class LocalPool {
         cancelRecordsSeen = count;
     }
 
-    private void runTask(long id) {
-        ProcessBuilder builder = new ProcessBuilder("bash", dir.wrapper().toString(), Integer.toString(submission),
-                "0");
-        builder.environment().put("SWEEP_ARRAY_INDEX", Long.toString(id));
-        builder.environment().put("SWEEP_KILL_GRACE", Integer.toString(options.killGraceSeconds()));
-        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Path log = dir.schedulerLogsDir().resolve(String.format("local-%06d.log", submission));
-        Process process;
+    /**
+     * Hands one task to the worker and follows it to its end. False when the worker is gone (it
+     * died, or its output made no sense), so that the caller starts another.
+     */
+    private boolean runTask(Worker worker, long id) throws IOException {
+        worker.send(id);
+        ScheduledFuture<?> timer = null;
+        boolean started = false;
         try {
-            Files.createDirectories(log.getParent());
-            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            process = builder.start();
-        } catch (IOException e) {
-            startFailures.put(id, "cannot start wrapper.sh: " + e.getMessage());
-            return;
-        }
-        running.put(id, process);
-        if (cancelled.contains(id)) {
-            process.destroy(); // cancelled between the check and the start
-        }
-        var timer = options.resources().durationSeconds() > 0
-                ? timers.schedule(() -> timeOut(id, process), options.resources().durationSeconds(), TimeUnit.SECONDS)
-                : null;
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            process.destroy();
-            Thread.currentThread().interrupt();
+            while (true) {
+                String line = worker.readLine();
+                if (line == null) {
+                    if (!started) {
+                        startFailures.put(id, "the local pool's wrapper.sh ended before task " + id + " started; see "
+                                + worker.log());
+                    }
+                    return false;
+                }
+                String[] words = line.split(" ");
+                if (words.length != 3 || !words[1].equals(Long.toString(id))) {
+                    startFailures.putIfAbsent(id, "the local pool's wrapper.sh said '" + line + "' for task " + id);
+                    return false;
+                }
+                if (words[0].equals("started")) {
+                    long pid = Long.parseLong(words[2]);
+                    synchronized (this) {
+                        running.put(id, pid);
+                        taken.remove(id);
+                    }
+                    started = true;
+                    if (cancelled.contains(id)) {
+                        terminate(pid); // cancelled while the worker was starting it
+                    }
+                    long limit = options.resources().durationSeconds();
+                    if (limit > 0) {
+                        timer = timers.schedule(() -> timeOut(id, pid), limit, TimeUnit.SECONDS);
+                    }
+                } else if (words[0].equals("ended")) {
+                    if (!started) {
+                        // Misuse or an unwritable sweep directory: the message is in the worker's log.
+                        startFailures.put(id, "wrapper.sh exited " + words[2] + " before task " + id + " started; see "
+                                + worker.log());
+                    }
+                    return true;
+                } else {
+                    startFailures.putIfAbsent(id, "the local pool's wrapper.sh said '" + line + "' for task " + id);
+                    return false;
+                }
+            }
+        } catch (NumberFormatException e) {
+            startFailures.putIfAbsent(id, "the local pool's wrapper.sh gave a bad pid for task " + id);
+            return false;
         } finally {
             if (timer != null) {
                 timer.cancel(false);
@@ -218,16 +265,16 @@ final class LocalPool {
     }
 
     /** The time limit: warn (USR1), then stop (TERM); the wrapper records a timeout. */
-    private void timeOut(long id, Process process) {
-        if (!process.isAlive()) {
+    private void timeOut(long id, long pid) {
+        if (!running.containsKey(id)) {
             return;
         }
         timedOut.put(id, true);
-        signal(process.pid(), "USR1");
+        signal(pid, "USR1");
         // Bash may run a TERM trap before a USR1 trap that arrived just before it: wait until the
         // wrapper marked the warning, so that it records a timeout, not a cancel.
         Path warned = dir.statusDir().resolve(id + "." + StatusFiles.attemptCount(dir, id) + ".warned");
-        for (int i = 0; i < 250 && process.isAlive() && !Files.exists(warned); i++) {
+        for (int i = 0; i < 250 && running.containsKey(id) && !Files.exists(warned); i++) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -235,13 +282,20 @@ final class LocalPool {
                 break;
             }
         }
-        process.destroy();
+        if (running.containsKey(id)) {
+            terminate(pid);
+        }
         // The wrapper kills the task group after its grace period; make sure the wrapper goes too.
         timers.schedule(() -> {
-            if (process.isAlive()) {
-                process.destroyForcibly();
+            if (running.get(id) != null && running.get(id) == pid) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
         }, options.killGraceSeconds() + 5L, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM to a task's wrapper: it stops the task's process group and records the stop. */
+    private static void terminate(long pid) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
     }
 
     static void signal(long pid, String signal) {
@@ -255,6 +309,52 @@ final class LocalPool {
         }
     }
 
+    /** One {@code bash wrapper.sh --pool SUBMISSION}: ids go to its stdin, its lines come back. */
+    private record Worker(Process process, OutputStream in, BufferedReader out, Path log) {
+
+        static Worker start(SweepDirectory dir, int submission, LaunchOptions options) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder("bash", dir.wrapper().toString(), "--pool",
+                    Integer.toString(submission));
+            builder.environment().put("SWEEP_KILL_GRACE", Integer.toString(options.killGraceSeconds()));
+            Path log = dir.schedulerLogsDir().resolve(String.format("local-%06d.log", submission));
+            Files.createDirectories(log.getParent());
+            builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Process process = builder.start();
+            return new Worker(process, process.getOutputStream(),
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII)),
+                    log);
+        }
+
+        void send(long id) throws IOException {
+            in.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+        }
+
+        String readLine() {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** End of input: the worker exits after its task (there is none running when we get here). */
+        void stop() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // already gone
+            }
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {

@@ -59,6 +59,9 @@ public final class SbatchCommand {
         // Always: at its time limit (ours, or the partition's default) Slurm sends the same SIGTERM as
         // scancel, and only a SIGUSR1 before it lets the wrapper record TIMEOUT rather than CANCELLED.
         args.add("--signal=B:USR1@" + (r.signalSeconds() > 0 ? r.signalSeconds() : DEFAULT_SIGNAL_SECONDS));
+        // The wrapper's grace between TERM and KILL of a stopped task; the rest of the environment as
+        // sbatch passes it by default (an --export in the extra options, later, wins).
+        args.add("--export=ALL,SWEEP_KILL_GRACE=" + options.killGraceSeconds());
         args.addAll(r.extraOptions());
         args.addAll(script);
         return args;

@@ -259,8 +259,9 @@ public class GridEngineClusterTest {
 
     @Test(timeout = 120_000)
     public void aWrapperKilledWithoutARecordEndsAsAccountingSays() throws Exception {
-        // The task SIGKILLs its wrapper: no end record, so the state comes from qacct (which lags qstat).
-        Sweep sweep = sweep("acct", "kill -9 $PPID; sleep 1", "true");
+        // The task SIGKILLs its wrapper, the parent of the subshell that started it (field 4 of its
+        // /proc stat): no end record, so the state comes from qacct (which lags qstat).
+        Sweep sweep = sweep("acct", "read -r -a s < /proc/$PPID/stat; kill -9 ${s[3]}; sleep 1", "true");
         launch(sweep, null, plain());
         SweepStatus done = await(sweep);
         System.out.println("[ge] wrapper killed: " + describe(done).replace('\n', ' '));

@@ -110,7 +110,8 @@ public class LocalSweepTest {
     public void cancelStopsRunningAndPendingTasks() throws Exception {
         // The task starts a child in the background: cancel must kill the whole process group.
         Path childPid = work.resolve("child.pid");
-        Sweep sweep = sweep("cancel", "sleep 30 & echo $! > " + childPid + "; sleep 30", "sleep 30", "sleep 30");
+        Sweep sweep = sweep("cancel", "sleep 30 & echo $! > " + childPid + ".tmp; mv " + childPid + ".tmp " + childPid
+                + "; sleep 30", "sleep 30", "sleep 30");
         launch(sweep, null, false, options(1, 0));
         waitUntil(sweep, s -> task(s, 1).state() == TaskState.RUNNING && Files.exists(childPid));
         long child = Long.parseLong(Files.readString(childPid).trim());

@@ -20,13 +20,14 @@ public class CommandsTest {
     public void sbatchWithEveryOption() {
         Resources r = new Resources(4, 2, 2048, 3700, "gpu", "acct", "high", "a100&ib", "n1", "n2", null, 60,
                 List.of("--exclusive", "--comment=a b"));
-        LaunchOptions o = new LaunchOptions("slurm", r, 10, 1, 0, null, 10);
+        LaunchOptions o = new LaunchOptions("slurm", r, 10, 1, 0, null, 3);
         List<String> args = SbatchCommand.build(dir, o, "1-5", List.of("/w d/.sweep/exp/scripts/wrapper.sh", "1", "0"));
         assertEquals(List.of("sbatch", "--parsable", "--array=1-5%10", "--job-name=exp", "--chdir=/w d",
                 "--output=/w d/.sweep/exp/logs/scheduler/%x_%A_%a.out",
                 "--error=/w d/.sweep/exp/logs/scheduler/%x_%A_%a.err", "--open-mode=append", "--cpus-per-task=4",
                 "--gres=gpu:2", "--mem=2048M", "--time=0-01:01:40", "--partition=gpu", "--account=acct", "--qos=high",
-                "--constraint=a100&ib", "--exclude=n1", "--nodelist=n2", "--signal=B:USR1@60", "--exclusive",
+                "--constraint=a100&ib", "--exclude=n1", "--nodelist=n2", "--signal=B:USR1@60",
+                "--export=ALL,SWEEP_KILL_GRACE=3", "--exclusive",
                 "--comment=a b", "/w d/.sweep/exp/scripts/wrapper.sh", "1", "0"), args);
     }
 

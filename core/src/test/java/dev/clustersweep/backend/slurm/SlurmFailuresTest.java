@@ -102,7 +102,10 @@ public class SlurmFailuresTest {
     public void slurmdKilledMidRun() throws Exception {
         SlurmFixture f = sweep("slurmd");
         f.launch(f.jobs(List.of("sleep 8", "sleep 8; exit 6")), options(0));
-        f.awaitUntil(s -> s.count(TaskState.RUNNING) == 2, Duration.ofSeconds(30), "running");
+        // Running by their own start records, not only by squeue: an element Slurm calls RUNNING may
+        // not have started its batch script yet, and without slurmd it would not start at all.
+        f.awaitUntil(s -> s.count(TaskState.RUNNING) == 2 && s.tasks().stream().allMatch(t -> t.attempts() == 1),
+                Duration.ofSeconds(30), "running");
         CommandRunner.Result kill = SlurmFixture.ctl("kill", "slurmd");
         assertTrue(kill.message(), kill.ok());
         try {

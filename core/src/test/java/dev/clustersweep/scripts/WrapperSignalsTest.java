@@ -1,0 +1,162 @@
+package dev.clustersweep.scripts;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.junit.rules.Timeout;
+
+/**
+ * Signals at many instants of a wrapper's life, as a scheduler sends them: a stop is never lost and
+ * a recorded exit code is always the task's own. Each wrapper is signalled only once its TERM trap
+ * shows in /proc (the rule multiwrapper.sh and gridengine-job.sh use); before that bash's default
+ * would kill it, which no wrapper can prevent. The instants come from a fixed seed.
+ */
+public class WrapperSignalsTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @Rule
+    public Timeout timeout = Timeout.seconds(300);
+
+    private SweepFixture sweep;
+
+    @Before
+    public void setUp() throws Exception {
+        sweep = new SweepFixture(tmp.getRoot().toPath()).render(EnvironmentSetup.NONE);
+    }
+
+    @Test
+    public void aStopAtAnyInstantIsHonoured() throws Exception {
+        int runs = 60;
+        String[] commands = new String[runs];
+        java.util.Arrays.fill(commands, "sleep 0.2");
+        sweep.jobs(commands);
+        Random random = new Random(7);
+        List<String> lost = new ArrayList<>();
+        int stopped = 0;
+        for (int id = 1; id <= runs; id++) {
+            Process p = sweep.startWrapper(id, 0, Map.of("SWEEP_KILL_GRACE", "2"));
+            awaitTrap(p.pid());
+            // As soon as the trap shows (the instant multiwrapper.sh signals at), or at any instant
+            // from then to just after the task's end.
+            TimeUnit.MICROSECONDS.sleep(id % 4 == 0 ? 0 : random.nextInt(260_000));
+            Path end = sweep.dir.endRecord(id, 1);
+            boolean endedBefore = Files.exists(end);
+            String signal = id % 3 == 0 ? "INT" : id % 3 == 1 ? "TERM" : "HUP";
+            endedBefore |= !trySignal(p.pid(), signal);
+            SweepFixture.Result r = SweepFixture.finish(p);
+            Map<String, String> record = sweep.end(id, 1);
+            if (endedBefore) {
+                assertEquals(r.output(), "exit", record.get("reason"));
+                continue;
+            }
+            stopped++;
+            if (!"cancelled".equals(record.get("reason"))) {
+                lost.add("task " + id + " (SIG" + signal + "): " + record);
+            }
+            assertEquals("task " + id + ": the wrapper's status is the recorded one", record.get("exit"),
+                    Integer.toString(r.exit()));
+        }
+        assertTrue("too few stops landed while the wrapper ran: " + stopped, stopped >= runs / 2);
+        assertEquals("stops lost", List.of(), lost);
+    }
+
+    @Test
+    public void aStormOfWarningsChangesNoExitCode() throws Exception {
+        int runs = 30;
+        String[] commands = new String[runs];
+        java.util.Arrays.fill(commands, "sleep 0.05; exit 7");
+        sweep.jobs(commands);
+        List<String> wrong = new ArrayList<>();
+        for (int id = 1; id <= runs; id++) {
+            Process p = sweep.startWrapper(id, 0, Map.of());
+            awaitTrap(p.pid());
+            // USR1 every 2 ms until the wrapper is gone (a Slurm --signal storm, in effect).
+            Process storm = new ProcessBuilder("bash", "-c",
+                    "while kill -USR1 \"$1\" 2>/dev/null; do sleep 0.002; done", "storm", Long.toString(p.pid()))
+                    .start();
+            SweepFixture.Result r = SweepFixture.finish(p);
+            storm.waitFor(10, TimeUnit.SECONDS);
+            Map<String, String> record = sweep.end(id, 1);
+            if (r.exit() != 7 || !"7".equals(record.get("exit")) || !"exit".equals(record.get("reason"))) {
+                wrong.add("task " + id + ": wrapper exit " + r.exit() + ", record " + record);
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    public void aStopToAMultiwrapperAtAnyInstantReachesEveryTask() throws Exception {
+        // 8 tasks per element, all at once: a stop in the first 150 ms lands while wrappers start.
+        int runs = 16;
+        int size = 8;
+        String[] commands = new String[runs * size];
+        java.util.Arrays.fill(commands, "sleep 0.4");
+        sweep.jobs(commands);
+        List<long[]> groups = new ArrayList<>();
+        for (int g = 0; g < runs; g++) {
+            long[] ids = new long[size];
+            for (int k = 0; k < size; k++) {
+                ids[k] = g * size + k + 1;
+            }
+            groups.add(ids);
+        }
+        GroupFile.write(sweep.dir, 1, groups);
+        Random random = new Random(11);
+        List<String> lost = new ArrayList<>();
+        for (int g = 0; g < runs; g++) {
+            Process p = sweep.builder(Map.of("SWEEP_ARRAY_INDEX", Integer.toString(g + 1), "SWEEP_KILL_GRACE", "2"),
+                    "bash", sweep.dir.multiWrapper().toString(), "1", Integer.toString(size)).start();
+            awaitTrap(p.pid());
+            TimeUnit.MICROSECONDS.sleep(random.nextInt(150_000));
+            assertTrue("the multiwrapper ended before its stop", trySignal(p.pid(), "TERM"));
+            SweepFixture.finish(p);
+            for (long id : groups.get(g)) {
+                Map<String, String> end = sweep.end(id, 1);
+                if (!"cancelled".equals(end.get("reason"))) {
+                    lost.add("task " + id + ": " + end);
+                }
+            }
+        }
+        assertEquals("tasks that ran on after their element's stop", List.of(), lost);
+    }
+
+    /** False when the process was gone already. */
+    static boolean trySignal(long pid, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(kill.waitFor(5, TimeUnit.SECONDS));
+        return kill.exitValue() == 0;
+    }
+
+    /** Polls /proc until the wrapper catches TERM (bit 15 of SigCgt), up to 10 s. */
+    static void awaitTrap(long pid) throws Exception {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        for (int i = 0; i < 10_000; i++) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("SigCgt:")
+                            && (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << 14)) != 0) {
+                        return;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return; // gone already
+            }
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        throw new AssertionError("wrapper " + pid + " never set its TERM trap");
+    }
+}
