@@ -17,6 +17,18 @@ public enum ArgMode {
         return separator;
     }
 
+    /**
+     * A swept argument's name as it goes into a command: {@code lr} is {@code --lr} in argparse mode;
+     * names that start with '-' and Hydra names stay as they are. Every caller that takes bare names
+     * (a Pipeline map, a spec file, the build wizard) goes through here, so a preview shows what runs.
+     */
+    public String optionName(String name) {
+        if (this == ARGPARSE && !name.isEmpty() && !name.startsWith("-")) {
+            return "--" + name;
+        }
+        return name;
+    }
+
     /** The mode named as on onager's command line ({@code argparse} or {@code hydra}). */
     public static ArgMode named(String name) {
         return switch (name) {

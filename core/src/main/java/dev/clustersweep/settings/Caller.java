@@ -16,9 +16,13 @@ public enum Caller {
         return this == COMMAND_LINE && setting.option() != null ? setting.option() : setting.name();
     }
 
-    /** The word for one of the caller's settings in a message: "option", or "field". */
+    /** The word for one of the caller's settings in a message: "option", "argument" (of the step) or "field". */
     String noun() {
-        return this == COMMAND_LINE ? "option" : "field";
+        return switch (this) {
+            case COMMAND_LINE -> "option";
+            case PIPELINE -> "argument";
+            case SPEC_FILE -> "field";
+        };
     }
 
     @Override

@@ -75,6 +75,14 @@ public final class Setting<T> {
         return defaultValue;
     }
 
+    /**
+     * The value, or null when it is this setting's default: what a Jenkins setter keeps, since a form
+     * posts every checkbox and select, so that the Snippet Generator writes only what was set.
+     */
+    public T unlessDefault(T value) {
+        return java.util.Objects.equals(value, defaultValue) ? null : value;
+    }
+
     /** What a value looks like, for help texts: {@code SECONDS}, {@code NAME=VALUE}. */
     public String label() {
         return label;

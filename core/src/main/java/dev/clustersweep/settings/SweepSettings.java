@@ -106,12 +106,12 @@ public final class SweepSettings implements Serializable {
     public GridSpec gridSpec() {
         ArgMode mode = ArgMode.named(get(Settings.ARG_MODE));
         List<GridArg> gridArgs = new ArrayList<>();
-        get(Settings.ARGS).forEach((name, values) -> gridArgs.add(new GridArg(optionName(name, mode), values)));
-        List<String> flags = get(Settings.FLAGS).stream().map(f -> optionName(f, mode)).toList();
+        get(Settings.ARGS).forEach((name, values) -> gridArgs.add(new GridArg(mode.optionName(name), values)));
+        List<String> flags = get(Settings.FLAGS).stream().map(mode::optionName).toList();
         List<String> tagArgs = get(Settings.TAG_ARGS);
-        List<String> tagNames = tagArgs == null ? null : tagArgs.stream().map(n -> optionName(n, mode)).toList();
+        List<String> tagNames = tagArgs == null ? null : tagArgs.stream().map(mode::optionName).toList();
         String tag = get(Settings.TAG);
-        String tagName = tag == null || tag.isEmpty() ? null : tag.equals("--tag") ? tag : optionName(tag, mode);
+        String tagName = tag == null || tag.isEmpty() ? null : tag.equals("--tag") ? tag : mode.optionName(tag);
         return new GridSpec(get(Settings.COMMAND), get(Settings.JOB_NAME), gridArgs, get(Settings.POS_ARGS), flags,
                 tagName, tagNames, get(Settings.TAG_NUMBER), mode);
     }
@@ -120,13 +120,6 @@ public final class SweepSettings implements Serializable {
         return Grid.of(gridSpec());
     }
 
-    /** {@code lr} is {@code --lr} in argparse mode; names starting with '-' and hydra names stay as they are. */
-    static String optionName(String name, ArgMode mode) {
-        if (mode == ArgMode.ARGPARSE && !name.isEmpty() && !name.startsWith("-")) {
-            return "--" + name;
-        }
-        return name;
-    }
 
     /** The task ids to launch, or null for all of them. */
     public TaskList taskList() {

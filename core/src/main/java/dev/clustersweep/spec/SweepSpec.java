@@ -373,20 +373,13 @@ public record SweepSpec(String command, String jobName, Map<String, List<String>
             ArgMode argMode) {
         ArgMode mode = argMode == null ? ArgMode.ARGPARSE : argMode;
         List<GridArg> gridArgs = new ArrayList<>();
-        args.forEach((name, values) -> gridArgs.add(new GridArg(optionName(name, mode), values)));
-        List<String> gridFlags = flags.stream().map(f -> optionName(f, mode)).toList();
-        List<String> tagNames = tagArgs == null ? null : tagArgs.stream().map(n -> optionName(n, mode)).toList();
-        String tagName = tag == null ? null : tag.equals("--tag") ? tag : optionName(tag, mode);
+        args.forEach((name, values) -> gridArgs.add(new GridArg(mode.optionName(name), values)));
+        List<String> gridFlags = flags.stream().map(mode::optionName).toList();
+        List<String> tagNames = tagArgs == null ? null : tagArgs.stream().map(mode::optionName).toList();
+        String tagName = tag == null ? null : tag.equals("--tag") ? tag : mode.optionName(tag);
         return new GridSpec(command, jobName, gridArgs, posArgs, gridFlags, tagName, tagNames, tagNumber, mode);
     }
 
-    /** {@code lr} is {@code --lr} in argparse mode; names starting with '-' and hydra names stay as they are. */
-    static String optionName(String name, ArgMode mode) {
-        if (mode == ArgMode.ARGPARSE && !name.isEmpty() && !name.startsWith("-")) {
-            return "--" + name;
-        }
-        return name;
-    }
 
     public Grid grid() {
         return Grid.of(gridSpec());

@@ -53,7 +53,7 @@ public record WholeNumber(String field, long min, long max, long fallback) {
             return FieldCheck.ok("number.default", fallback);
         }
         String t = text.strip();
-        if (!t.matches("\\d+")) {
+        if (!t.matches("[-+]?\\d+")) { // a negative number is a whole number out of range, not "not a number"
             return FieldCheck.error("number.notWhole", ValuesText.shorten(t), min, max);
         }
         try {

@@ -40,6 +40,7 @@ public record WizardForm(String command, String jobName, List<ParameterRow> para
      * @throws BadInputException one line naming the row or value at fault
      */
     public GridSpec toSpec() {
+        ArgMode mode = blank(argMode) ? ArgMode.ARGPARSE : ArgMode.named(argMode.strip());
         GridSpec.Builder spec = GridSpec.builder(command, jobName);
         for (int i = 0; i < positional.size(); i++) {
             String text = positional.get(i);
@@ -58,18 +59,18 @@ public record WizardForm(String command, String jobName, List<ParameterRow> para
                         + ValuesText.shorten(row.values().strip()) + "' but no name: expected a name like --lr");
             }
             String name = row.name().strip();
-            spec.arg(new GridArg(name, values("parameter " + name, row.values())));
+            spec.arg(new GridArg(mode.optionName(name), values("parameter " + name, row.values())));
         }
         for (String flag : values("flags", flags)) {
-            spec.flag(flag);
+            spec.flag(mode.optionName(flag));
         }
         if (tag) {
-            spec.tag(blank(tagName) ? "--tag" : tagName.strip());
-            List<String> names = values("tag parameters", tagArgs);
+            spec.tag(blank(tagName) ? "--tag" : mode.optionName(tagName.strip()));
+            List<String> names = values("tag parameters", tagArgs).stream().map(mode::optionName).toList();
             spec.tagArgs(names.isEmpty() ? null : names);
         }
         spec.tagNumber(tagNumber);
-        spec.argMode(blank(argMode) ? ArgMode.ARGPARSE : ArgMode.named(argMode.strip()));
+        spec.argMode(mode);
         return spec.build();
     }
 

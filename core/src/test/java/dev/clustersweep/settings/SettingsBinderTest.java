@@ -143,7 +143,7 @@ public class SettingsBinderTest {
     @Test
     public void unknownFieldIsNamedWithASuggestion() {
         String message = error(with("cpu", 4));
-        assertTrue(message, message.startsWith("unknown field 'cpu' (did you mean 'cpus'?): expected one of command,"));
+        assertTrue(message, message.startsWith("unknown argument 'cpu' (did you mean 'cpus'?): expected one of command,"));
     }
 
     @Test
@@ -196,7 +196,7 @@ public class SettingsBinderTest {
         assertEquals(2, s.given().get("cpus"));
         assertEquals(s, fromMap(s.given()));
         assertTrue(assertThrows(BadInputException.class, () -> SettingsBinder.bind(Map.of("nope", 1), Caller.PIPELINE))
-                .getMessage().startsWith("unknown field 'nope'"));
+                .getMessage().startsWith("unknown argument 'nope'"));
     }
 
     @Test

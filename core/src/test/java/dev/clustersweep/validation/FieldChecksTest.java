@@ -140,7 +140,8 @@ public class FieldChecksTest {
         check(FieldChecks.cpus("4097"), Kind.ERROR, "number.range", "4097");
         check(FieldChecks.cpus("2.5"), Kind.ERROR, "number.notWhole", "'2.5' is not a whole number");
         assertEquals(List.of("2.5", "1", "4096"), FieldChecks.cpus("2.5").args());
-        check(FieldChecks.cpus("-1"), Kind.ERROR, "number.notWhole", "'-1'");
+        check(FieldChecks.cpus("-1"), Kind.ERROR, "number.range", "-1 is out of range: expected 1 to 4096");
+        check(FieldChecks.killGrace("-1"), Kind.ERROR, "number.range", "-1 is out of range: expected 1 to 3600");
         check(FieldChecks.cpus("99999999999999999999999"), Kind.ERROR, "number.range", "99999999999999999999999");
         ok(FieldChecks.gpus("0"));
         check(FieldChecks.gpus("257"), Kind.ERROR, "number.range", "257");

@@ -109,6 +109,18 @@ public class GridPreviewTest {
         assertEquals(List.of("run --verbose --n 1", "run --verbose --n 2"), p.first().stream().map(Job::command).toList());
     }
 
+    @Test
+    public void bareNamesGetTheirDashesAsTheBuildGivesThem() {
+        // The lab run showed "x n 1" where the build ran "x --n 1".
+        WizardForm f = new WizardForm("x", "d", WizardForm.rows("n", "1", "--m", "2"), List.of(), "fast", false, null,
+                null, false, null);
+        assertEquals(List.of("x --n 1 --m 2 --fast", "x --n 1 --m 2"),
+                GridPreview.of(f, 10).first().stream().map(Job::command).toList());
+        WizardForm hydra = new WizardForm("x", "d", WizardForm.rows("n", "1"), List.of(), null, false, null, null, false,
+                "hydra");
+        assertEquals(List.of("x n=1"), GridPreview.of(hydra, 10).first().stream().map(Job::command).toList());
+    }
+
     private static void assertError(WizardForm form, String start) {
         GridPreview p = GridPreview.of(form, 10);
         assertTrue(String.valueOf(p.error()), p.error() != null && p.error().startsWith(start));

@@ -38,6 +38,14 @@ public final class LocalBackend implements Backend {
     private record PoolKey(Path sweepRoot, int submission) {
     }
 
+    /**
+     * The slots of a sweep's running pools, by sweep directory: a relaunch while a submission still
+     * runs gets a pool of its own, and without a shared limit the two would run twice
+     * {@code --max-tasks} at once. Kept while any pool of the sweep runs, so a later launch with
+     * another limit starts afresh.
+     */
+    private static final Map<Path, LocalSlots> SLOTS = new ConcurrentHashMap<>();
+
     private final SweepDirectory dir;
     private final StatusReader statusReader;
 
@@ -71,8 +79,16 @@ public final class LocalBackend implements Backend {
 
     @Override
     public List<SchedulerJob> submit(SubmitRequest request) {
+        int workers = workers(request);
+        LocalSlots slots;
+        synchronized (SLOTS) {
+            boolean anyRunning = RUNNING.entrySet().stream()
+                    .anyMatch(e -> e.getKey().sweepRoot().equals(root()) && !e.getValue().isDone());
+            slots = anyRunning ? SLOTS.computeIfAbsent(root(), r -> new LocalSlots(workers)) : new LocalSlots(workers);
+            SLOTS.put(root(), slots);
+        }
         RUNNING.put(key(request.submission()), new LocalPool(request.dir(), request.submission(), request.tasks(),
-                request.options(), workers(request)));
+                request.options(), workers, slots));
         return List.of(new SchedulerJob(NAME, request.tasks(), 0, 1));
     }
 

@@ -50,12 +50,15 @@ final class LocalPool {
     private final CountDownLatch finished;
     private final ScheduledExecutorService timers;
     private final int workers;
+    private final LocalSlots slots;
     private boolean started;
     private volatile long nextId;
     private volatile TaskList cancelled = TaskList.empty();
     private int cancelRecordsSeen = -1;
 
-    LocalPool(SweepDirectory dir, int submission, TaskList tasks, LaunchOptions options, int workers) {
+    /** @param slots shared by the pools of one sweep: at most that many of their tasks at once */
+    LocalPool(SweepDirectory dir, int submission, TaskList tasks, LaunchOptions options, int workers,
+            LocalSlots slots) {
         this.dir = dir;
         this.submission = submission;
         this.options = options;
@@ -64,6 +67,7 @@ final class LocalPool {
         this.finished = new CountDownLatch(workers);
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("sweep-local-timer"));
         this.workers = workers;
+        this.slots = slots;
     }
 
     /** Starts the workers; until then every task is pending. */
@@ -139,18 +143,26 @@ final class LocalPool {
             long id;
             while ((id = take()) > 0) {
                 try {
-                    if (isCancelled(id)) {
-                        continue;
-                    }
-                    if (worker == null) {
-                        worker = Worker.start(dir, submission, options);
-                    }
-                    if (!runTask(worker, id)) {
-                        worker.stop();
-                        worker = null; // it died under the task: the next task gets a new one
+                    slots.acquire(); // before the cancel check: a cancel may come while it waits
+                    try {
+                        if (isCancelled(id)) {
+                            continue;
+                        }
+                        if (worker == null) {
+                            worker = Worker.start(dir, submission, options);
+                        }
+                        if (!runTask(worker, id)) {
+                            worker.stop();
+                            worker = null; // it died under the task: the next task gets a new one
+                        }
+                    } finally {
+                        slots.release();
                     }
                 } catch (IOException e) {
                     startFailures.put(id, "cannot start the local pool's wrapper.sh: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 } finally {
                     synchronized (this) {
                         taken.remove(id);

@@ -21,7 +21,9 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
+import hudson.model.BuildListener;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -38,7 +40,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.FilePathUtils;
 import org.jenkinsci.plugins.workflow.support.concurrent.Timeout;
@@ -58,7 +59,7 @@ import org.kohsuke.stapler.verb.POST;
  * from {@code failOn}. Every field is checked as it is typed (core's {@link FieldChecks}), and
  * "Preview" shows the grid's size and first commands (core's {@link GridPreview}).
  */
-public final class ClusterSweepBuilder extends Builder implements SimpleBuildStep {
+public final class ClusterSweepBuilder extends Builder {
 
     static final WholeNumber RETRIES = new WholeNumber("retries", 0, 100, 0);
 
@@ -166,8 +167,23 @@ public final class ClusterSweepBuilder extends Builder implements SimpleBuildSte
 
     // ------------------------------------------------------------------ perform
 
+    /**
+     * Freestyle only: not a {@code SimpleBuildStep}, whose {@code @Symbol} Pipeline would offer as a
+     * second, blocking step beside {@code clusterSweep} (the one that outlives restarts and holds no
+     * executor while it waits).
+     */
     @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars envVars,
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+            throws InterruptedException, IOException {
+        FilePath workspace = build.getWorkspace();
+        if (workspace == null) {
+            throw new AbortException(Messages.ClusterSweepStep_NoWorkspace());
+        }
+        sweep(build, workspace, build.getEnvironment(listener), launcher, listener);
+        return true;
+    }
+
+    private void sweep(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars envVars,
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
         LinkedHashMap<String, Object> checked;
         try {

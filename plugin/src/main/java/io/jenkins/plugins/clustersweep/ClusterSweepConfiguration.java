@@ -307,11 +307,8 @@ public class ClusterSweepConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckDefaultCpus(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        String v = Util.fixEmptyAndTrim(value);
-        if (v == null) {
-            return FormValidation.ok();
-        }
-        return FormValidation.validatePositiveInteger(v);
+        // The same check, and words, as the step's and the wizard's cpus field.
+        return FieldValidations.of(dev.clustersweep.validation.FieldChecks.cpus(value));
     }
 
     @POST

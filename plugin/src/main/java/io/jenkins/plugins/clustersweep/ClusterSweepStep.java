@@ -1,6 +1,9 @@
 package io.jenkins.plugins.clustersweep;
 
 import dev.clustersweep.BadInputException;
+import dev.clustersweep.settings.Caller;
+import dev.clustersweep.settings.Settings;
+import dev.clustersweep.settings.SettingsBinder;
 import dev.clustersweep.backend.Durations;
 import dev.clustersweep.backend.Memory;
 import dev.clustersweep.engine.Backends;
@@ -247,7 +250,7 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setTagNumber(Boolean tagNumber) {
-        this.tagNumber = tagNumber;
+        this.tagNumber = Settings.TAG_NUMBER.unlessDefault(tagNumber);
     }
 
     public String getArgMode() {
@@ -256,7 +259,7 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setArgMode(String argMode) {
-        this.argMode = Util.fixEmptyAndTrim(argMode);
+        this.argMode = Settings.ARG_MODE.unlessDefault(Util.fixEmptyAndTrim(argMode));
     }
 
     public String getBackend() {
@@ -418,7 +421,7 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setKillGrace(Integer killGrace) {
-        this.killGrace = killGrace;
+        this.killGrace = Settings.KILL_GRACE.unlessDefault(killGrace);
     }
 
     public String getTasks() {
@@ -473,7 +476,7 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setWait(Boolean wait) {
-        this.wait = wait;
+        this.wait = Settings.WAIT.unlessDefault(wait);
     }
 
     public Integer getRetries() {
@@ -482,7 +485,7 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setRetries(Integer retries) {
-        this.retries = retries;
+        this.retries = Settings.RETRIES.unlessDefault(retries);
     }
 
     public String getFailOn() {
@@ -491,7 +494,7 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setFailOn(String failOn) {
-        this.failOn = Util.fixEmptyAndTrim(failOn);
+        this.failOn = Settings.FAIL_ON.unlessDefault(Util.fixEmptyAndTrim(failOn));
     }
 
     // ------------------------------------------------------------------ execution
@@ -1023,10 +1026,27 @@ public final class ClusterSweepStep extends Step {
 
         public ListBoxModel doFillFailOnItems() {
             ListBoxModel items = new ListBoxModel();
-            for (FailOn f : FailOn.values()) {
-                items.add(f.name());
-            }
+            items.add(Messages.ClusterSweepStep_FailOn_FAILURE(), FailOn.FAILURE.name());
+            items.add(Messages.ClusterSweepStep_FailOn_UNSTABLE(), FailOn.UNSTABLE.name());
             return items;
+        }
+
+        /**
+         * Pipeline only warns of an argument it does not know, and drops it: a misspelt {@code cpu: 2}
+         * would run with the default. Bound here through the one settings binder first, an unknown
+         * name or a value of the wrong type fails the step before anything is submitted, in the
+         * Pipeline's own words ({@code unknown argument 'cpu' (did you mean 'cpus'?)}).
+         */
+        @Override
+        public Step newInstance(Map<String, Object> arguments) throws Exception {
+            Map<String, Object> settings = new java.util.LinkedHashMap<>(arguments);
+            settings.remove("spec"); // the file the settings come from, not a setting
+            try {
+                SettingsBinder.bind(settings, Caller.PIPELINE);
+            } catch (BadInputException e) {
+                throw new AbortException(Messages.ClusterSweepStep_BadInput(e.getMessage()));
+            }
+            return super.newInstance(arguments);
         }
 
         @POST

@@ -70,6 +70,20 @@ public class ClusterSweepConfigurationTest {
     }
 
     @Test
+    public void theFormSaysSecondsAndChecksCpusAsTheStepDoes() throws Exception {
+        // Jelly read "(seconds)" in ${%...} as message arguments and dropped it from both labels.
+        String page = j.createWebClient().goTo("configure").getWebResponse().getContentAsString();
+        org.junit.Assert.assertTrue(page.contains("Shortest polling interval (seconds)"));
+        org.junit.Assert.assertTrue(page.contains("Longest polling interval (seconds)"));
+        // The shared field check, not Jenkins' generic "Not a number".
+        String url = "descriptorByName/" + ClusterSweepConfiguration.class.getName() + "/checkDefaultCpus?value=-1";
+        JenkinsRule.WebClient admin = j.createWebClient();
+        String body = admin.getPage(new WebRequest(admin.createCrumbedUrl(url), HttpMethod.POST))
+                .getWebResponse().getContentAsString();
+        org.junit.Assert.assertTrue(body, body.contains("-1 is out of range: expected 1 to 4096"));
+    }
+
+    @Test
     public void onlyAdministratorsMayCheckTheForm() throws Exception {
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()

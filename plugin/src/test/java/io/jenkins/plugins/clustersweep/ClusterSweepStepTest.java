@@ -159,6 +159,48 @@ public class ClusterSweepStepTest {
         b = j.buildAndAssertStatus(Result.FAILURE, p);
         j.assertLogContains("spec file x.yaml: unknown field 'cpu' (did you mean 'cpus'?)", b);
         assertFalse(workspace(p).child(".sweep").exists());
+
+        // A misspelt step argument: Pipeline alone would only warn and drop it.
+        p.setDefinition(new CpsFlowDefinition("node('remote') { clusterSweep command: 'echo', jobName: 'bad', "
+                + "args: [n: [1]], cpu: 2 }", true));
+        b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("unknown argument 'cpu' (did you mean 'cpus'?)", b);
+        assertFalse(workspace(p).child(".sweep").exists());
+    }
+
+    @Test
+    public void theSnippetGeneratorWritesOnlyWhatWasSet() throws Exception {
+        // The form posts every select and checkbox: at their defaults they must not show in the snippet.
+        ClusterSweepStep step = new ClusterSweepStep();
+        step.setCommand("python train.py");
+        step.setJobName("s");
+        step.setArgMode("argparse");
+        step.setFailOn("FAILURE");
+        step.setTagNumber(true);
+        step.setWait(true);
+        step.setRetries(0);
+        step.setKillGrace(10);
+        step.setCpus(1); // not a default to drop: 1 given overrides the site's default
+        assertEquals("clusterSweep command: 'python train.py', cpus: 1, jobName: 's'",
+                org.jenkinsci.plugins.workflow.cps.Snippetizer.object2Groovy(step));
+        step.setFailOn("UNSTABLE");
+        assertEquals("clusterSweep command: 'python train.py', cpus: 1, failOn: 'UNSTABLE', jobName: 's'",
+                org.jenkinsci.plugins.workflow.cps.Snippetizer.object2Groovy(step));
+    }
+
+    @Test
+    public void theFreestyleBuilderIsNotAPipelineStep() throws Exception {
+        // Only clusterSweep is offered: the builder blocks an executor and does not survive a restart.
+        WorkflowJob p = job("step(clusterSweepBuilder(command: 'echo', jobName: 'b'))");
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        assertFalse(workspace(p).child(".sweep").exists());
+        String syntax = j.createWebClient().goTo("pipeline-syntax").getWebResponse().getContentAsString();
+        assertTrue(syntax.contains("clusterSweep"));
+        assertFalse("the builder is offered among the steps", syntax.contains("clusterSweepBuilder"));
+        hudson.util.ListBoxModel failOn = j.jenkins.getDescriptorByType(ClusterSweepStep.DescriptorImpl.class)
+                .doFillFailOnItems();
+        assertEquals("Fail the build (FAILURE)", failOn.get(0).name);
+        assertEquals("FAILURE", failOn.get(0).value);
     }
 
     @Test

@@ -60,7 +60,10 @@ public class SweepPageTest {
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin")
                 .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
-                .grant(Jenkins.READ, Item.READ, Item.BUILD, Item.CANCEL).onItems(p).to("operator"));
+                // Overall/Read on the root: MockAuthorizationStrategy applies item grants to the job
+                // alone, and without it core answers 403 before the plugin is reached.
+                .grant(Jenkins.READ).onRoot().to("operator")
+                .grant(Item.READ, Item.BUILD, Item.CANCEL).onItems(p).to("operator"));
     }
 
     /** A POST to the sweep page of {@code b}, with a crumb unless told not to. */
