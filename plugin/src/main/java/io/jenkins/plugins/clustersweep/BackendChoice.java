@@ -110,6 +110,16 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
     /** Checks shared by the three backends' forms; each answers with core's {@link FieldChecks}. */
     public abstract static class BackendDescriptor extends Descriptor<BackendChoice> {
 
+        /** Settings whose help is the step's own: one help file per setting, not copies. */
+        private static final String[] STEP_HELP = {"account", "constraint", "cpus", "duration", "exclude", "gpus",
+            "mem", "nodelist", "partition", "qos", "queue", "signalBefore"};
+
+        protected BackendDescriptor() {
+            for (String field : STEP_HELP) {
+                addHelpFileRedirect(field, ClusterSweepStep.class, field);
+            }
+        }
+
         @POST
         public FormValidation doCheckCpus(@QueryParameter String value, @AncestorInPath Item item) {
             FieldValidations.checkConfigure(item);

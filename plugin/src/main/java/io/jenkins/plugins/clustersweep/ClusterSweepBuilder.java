@@ -529,6 +529,19 @@ public final class ClusterSweepBuilder extends Builder {
     @Symbol("clusterSweepBuilder")
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
 
+        /**
+         * Settings whose help is the step's own: one help file per setting, not copies. The wizard keeps
+         * its own only where its form differs (rows and text boxes for args, posArgs, flags, tag, env).
+         */
+        private static final String[] STEP_HELP = {"argMode", "command", "conda", "failOn", "jobName", "killGrace",
+            "maxTasks", "maxTasksPerNode", "retries", "setup", "tagNumber", "tasks", "tasksPerNode", "venv"};
+
+        public DescriptorImpl() {
+            for (String field : STEP_HELP) {
+                addHelpFileRedirect(field, ClusterSweepStep.class, field);
+            }
+        }
+
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;

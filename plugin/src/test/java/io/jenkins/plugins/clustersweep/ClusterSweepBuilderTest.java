@@ -99,4 +99,36 @@ public class ClusterSweepBuilderTest {
         Page viaGet = get.getPage(new URL(j.getURL(), base + "preview?command=echo&jobName=x"));
         assertTrue("preview is POST only", viaGet.getWebResponse().getStatusCode() >= 400);
     }
+
+    @Test
+    public void theWizardShowsTheStepsHelpForTheSameSettings() throws Exception {
+        // One help file per setting: the wizard's and the backend forms' help links are the step's.
+        FreeStyleProject p = j.createFreeStyleProject();
+        ClusterSweepBuilder b = new ClusterSweepBuilder("x", "help");
+        b.setBackend(new BackendChoice.Slurm());
+        p.getBuildersList().add(b);
+        JenkinsRule.WebClient wc = j.createWebClient();
+        wc.getOptions().setJavaScriptEnabled(false); // the links are in the HTML; the page's scripts are not needed
+        String page = wc.getPage(p, "configure").getWebResponse().getContentAsString();
+        String step = "descriptor/" + ClusterSweepStep.class.getName() + "/help/";
+        for (String field : new String[] {"command", "killGrace", "retries", "cpus", "partition"}) {
+            if (!page.contains(step + field + "\"")) {
+                org.junit.Assert.fail(field + " not among " + helpLinks(page));
+            }
+        }
+        assertTrue(!page.contains(ClusterSweepBuilder.class.getName() + "/help/command\""));
+        String help = wc.goTo(step + "cpus", null).getWebResponse().getContentAsString();
+        assertTrue(help, help.contains("CPUs per array element"));
+        // Where the wizard's form differs from the step's arguments, it keeps its own words.
+        assertTrue(page.contains(ClusterSweepBuilder.class.getName() + "/help/env\""));
+    }
+
+    private static List<String> helpLinks(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("descriptor/[\\w.$]+/help/\\w+").matcher(page);
+        List<String> links = new java.util.ArrayList<>();
+        while (m.find()) {
+            links.add(m.group());
+        }
+        return links;
+    }
 }
