@@ -306,7 +306,7 @@ public final class Sweep {
         }
         // Under the sweep's lock: cancel records are numbered like submissions, one writer at a time.
         try (LaunchLock lock = LaunchLock.take(dir, true)) {
-            TaskList active = status().activeIds();
+            TaskList active = status().cancellableIds();
             TaskList selected = tasks == null ? active : tasks.intersect(active);
             for (SweepRecords.Holding h : SweepRecords.holdings(records.submissions())) {
                 TaskList part = h.tasks().intersect(selected);

@@ -50,6 +50,20 @@ public record SweepStatus(String jobName, List<TaskStatus> tasks, long notLaunch
         return ids(false);
     }
 
+    /**
+     * What a cancel acts on: the active tasks, and those the scheduler still holds in an error state
+     * (Grid Engine's Eqw: no end record, and they would run if someone cleared the error).
+     */
+    public TaskList cancellableIds() {
+        TaskList.Builder builder = TaskList.builder();
+        for (TaskStatus task : tasks) {
+            if (task.state().isActive() || (task.state() == TaskState.ERROR && task.end() == null)) {
+                builder.add(task.id());
+            }
+        }
+        return builder.build();
+    }
+
     public boolean allSucceeded() {
         return notLaunched == 0 && tasks.stream().allMatch(t -> t.state() == TaskState.SUCCEEDED);
     }

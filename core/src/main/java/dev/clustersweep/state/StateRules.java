@@ -34,6 +34,11 @@ public final class StateRules {
                 return of(taskId, current != null ? TaskState.RUNNING : TaskState.PENDING, null, attempts, current,
                         submission, null);
             case ENDED:
+                // Held in an error state and never started (Grid Engine's Eqw), then cancelled: the
+                // accounting's failed start is not how it ended.
+                if (cancelRequested && scheduler.endedAs() == TaskState.ERROR && current == null) {
+                    return of(taskId, TaskState.CANCELLED, null, attempts, null, submission, scheduler.reason());
+                }
                 return of(taskId, scheduler.endedAs(), scheduler.exitCode(), attempts, current, submission,
                         scheduler.reason());
             case UNKNOWN:

@@ -80,4 +80,12 @@ public class StateRulesTest {
             assertEquals(s.name(), expected, s.isUnsuccessful());
         }
     }
+
+    @Test
+    public void aTaskHeldInErrorThenCancelledIsCancelled() {
+        // Grid Engine: Eqw (never started), qdel'd by a cancel; qacct then holds only its failed start.
+        SchedulerTask accounting = SchedulerTask.ended(TaskState.ERROR, null, "failed 26: opening input/output file");
+        assertEquals(TaskState.CANCELLED, StateRules.derive(7, 2, accounting, null, true).state());
+        assertEquals(TaskState.ERROR, StateRules.derive(7, 2, accounting, null, false).state());
+    }
 }

@@ -310,6 +310,19 @@ public class GridEngineClusterTest {
         assertEquals(2, task(done, 1).submission());
     }
 
+    @Test(timeout = 150_000)
+    public void aCancelDeletesTasksInEqwAndRecordsThemCancelled() throws Exception {
+        Sweep sweep = sweep("eqwcancel", "true", "true");
+        LaunchResult bad = launch(sweep, null, options(resources(0, List.of("-wd", "/nonexistent/ge-test")), 0, 1));
+        String job = bad.submission().jobs().get(0).jobId();
+        awaitUntil(sweep, s -> s.count(TaskState.ERROR) == 2);
+        // It was "no active task to cancel", and the job stayed queued.
+        assertEquals(TaskList.range(1, 2), sweep.cancel(null));
+        assertFalse("the Eqw job was deleted: " + qstat(), jobListed(job));
+        SweepStatus done = await(sweep);
+        assertEquals(describe(done), 2, done.count(TaskState.CANCELLED));
+    }
+
     @Test(timeout = 120_000)
     public void overItsDurationATaskEndsTimeout() throws Exception {
         Sweep sweep = sweep("timeout", "sleep 120", "true");
