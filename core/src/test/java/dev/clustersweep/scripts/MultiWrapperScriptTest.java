@@ -44,22 +44,13 @@ public class MultiWrapperScriptTest {
         assertEquals(r.output(), 1, r.exit());
         assertEquals("", r.output());
 
-        List<long[]> events = new ArrayList<>(); // {time, +1 start / -1 end}
         for (long id = 1; id <= 5; id++) {
-            events.add(new long[] {Long.parseLong(Files.readString(sweep.work.resolve("t" + id + ".start")).trim()), 1});
-            events.add(new long[] {Long.parseLong(Files.readString(sweep.work.resolve("t" + id + ".end")).trim()), -1});
             assertEquals("3", sweep.start(id, 1).get("submission"));
             assertEquals("4242", sweep.start(id, 1).get("job"));
             assertEquals(id == 3 ? "5" : "0", sweep.end(id, 1).get("exit"));
             assertEquals("exit", sweep.end(id, 1).get("reason"));
         }
-        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        int running = 0;
-        int most = 0;
-        for (long[] e : events) {
-            running += (int) e[1];
-            most = Math.max(most, running);
-        }
+        int most = dev.clustersweep.TimedTasks.mostAtOnce(sweep.work, 1, 2, 3, 4, 5);
         assertEquals("at most 2 at once, and 2 were used", 2, most);
         assertTrue(Files.notExists(sweep.dir.startRecord(6, 1)));
     }

@@ -134,25 +134,14 @@ public class LocalSweepTest {
     @Test
     public void aSecondSubmissionWhileTheFirstRunsSharesItsLimit() throws Exception {
         // The lab run saw 4 local tasks at once on a 2-core node after a relaunch during the step.
-        String timed = "date +%s%N > t$SWEEP_TASK_ID.start; sleep 0.5; date +%s%N > t$SWEEP_TASK_ID.end";
+        String timed = dev.clustersweep.TimedTasks.COMMAND;
         Sweep sweep = sweep("slots", timed, timed, timed, timed);
         launch(sweep, TaskList.parse("1-2"), false, options(2, 0));
         waitUntil(sweep, s -> task(s, 1).state() == TaskState.RUNNING && task(s, 2).state() == TaskState.RUNNING);
         launch(sweep, TaskList.parse("3-4"), false, options(2, 0));
         SweepStatus status = await(sweep);
         assertEquals(4, status.count(TaskState.SUCCEEDED));
-        List<long[]> events = new ArrayList<>(); // {time, +1 start / -1 end}
-        for (long id = 1; id <= 4; id++) {
-            events.add(new long[] {Long.parseLong(Files.readString(work.resolve("t" + id + ".start")).trim()), 1});
-            events.add(new long[] {Long.parseLong(Files.readString(work.resolve("t" + id + ".end")).trim()), -1});
-        }
-        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        int running = 0;
-        int most = 0;
-        for (long[] e : events) {
-            running += (int) e[1];
-            most = Math.max(most, running);
-        }
+        int most = dev.clustersweep.TimedTasks.mostAtOnce(work, 1, 2, 3, 4);
         assertEquals("at most --max-tasks 2 at once across both submissions", 2, most);
     }
 
