@@ -164,18 +164,23 @@ _sw_killing=0
 # SIGINT, SIGQUIT or SIGUSR2 ignored at our start (a plain `&` in a non-interactive shell ignores
 # the first two, gridengine-job.sh the third) would stay ignored in the task, and bash cannot undo
 # that (nor trap them). Python, for one, then has no KeyboardInterrupt. The task starts through
-# `env --default-signal` then, where env has it. Builtins: no fork. Once per wrapper (the pool's
-# subshells inherit the worker's), as is the kill grace.
+# `env --default-signal` then, where env has it. Read from /proc with builtins (no fork: a stop
+# may come meanwhile). Bash ignores SIGQUIT itself whatever it was given, so its SigIgn cannot tell
+# for that one; the `&` that ignores SIGINT ignores SIGQUIT too, so they are reset together. Once
+# per wrapper (the pool's subshells inherit the worker's), as is the kill grace.
 _sw_learn() {
     local key value
     _sw_reset=''
     if [[ -r /proc/$BASHPID/status ]]; then
         while read -r key value; do [[ $key == SigIgn: ]] && break; done </proc/$BASHPID/status
         if [[ $key == SigIgn: && $value =~ ^[0-9a-fA-F]{1,16}$ ]]; then
-            ((16#$value & 0x2)) && _sw_reset+=,INT
-            ((16#$value & 0x4)) && _sw_reset+=,QUIT
+            ((16#$value & 0x2)) && _sw_reset+=,INT,QUIT
             ((16#$value & 0x800)) && _sw_reset+=,USR2
         fi
+    fi
+    # Whether env can reset them, asked once (a fork and two execs) rather than for every task.
+    if [[ -n $_sw_reset ]] && ! env --default-signal="${_sw_reset#,}" true 2>/dev/null; then
+        _sw_reset=''
     fi
     _sw_grace=${SWEEP_KILL_GRACE:-10}
     if ! _sw_int _sw_grace "$_sw_grace" || ((_sw_grace < 0)); then _sw_grace=10; fi
@@ -279,7 +284,7 @@ _sw_task() {
     set -m
     {
         trap : TERM INT HUP USR1
-        if [[ -n $_sw_reset ]] && env --default-signal="${_sw_reset#,}" true 2>/dev/null; then
+        if [[ -n $_sw_reset ]]; then
             env --default-signal="${_sw_reset#,}" bash -c "$_sw_command" {_sw_rcfd}>&- 3>&-
         else
             bash -c "$_sw_command" {_sw_rcfd}>&- 3>&-
@@ -371,9 +376,14 @@ if [[ ${1-} == --pool ]]; then
     (($# == 2)) || _sw_usage "expected --pool SUBMISSION, got $# arguments"
     if ! _sw_int _sw_submission "$2" || ((_sw_submission < 1)); then _sw_usage "bad SUBMISSION '$2'"; fi
     _sw_job=${SWEEP_JOB_ID:-local}
-    unset SWEEP_JOB_ID
-    set --
     _sw_learn
+    # Started with signals ignored (a launch from a script run in the background), the worker
+    # could not trap them and every task would start through env: start over once, with them reset.
+    if [[ -n $_sw_reset && -z ${SWEEP_POOL_RESET-} ]]; then
+        SWEEP_POOL_RESET=1 exec env --default-signal="${_sw_reset#,}" bash "${BASH_SOURCE[0]}" --pool "$_sw_submission"
+    fi
+    unset SWEEP_JOB_ID SWEEP_POOL_RESET
+    set --
     _sw_pool
 fi
 (($# == 2)) || _sw_usage "expected 2 arguments, got $#"

@@ -18,9 +18,9 @@ import org.junit.rules.Timeout;
 
 /**
  * Signals at many instants of a wrapper's life, as a scheduler sends them: a stop is never lost and
- * a recorded exit code is always the task's own. Each wrapper is signalled only once its TERM trap
- * shows in /proc (the rule multiwrapper.sh and gridengine-job.sh use); before that bash's default
- * would kill it, which no wrapper can prevent. The instants come from a fixed seed.
+ * a recorded exit code is always the task's own. Each wrapper is signalled only once its traps show
+ * in /proc (the rule multiwrapper.sh and gridengine-job.sh use); before that bash's default would
+ * kill it, which no wrapper can prevent. The instants come from a fixed seed.
  */
 public class WrapperSignalsTest {
 
@@ -41,7 +41,7 @@ public class WrapperSignalsTest {
     public void aStopAtAnyInstantIsHonoured() throws Exception {
         int runs = 60;
         String[] commands = new String[runs];
-        java.util.Arrays.fill(commands, "sleep 0.2");
+        java.util.Arrays.fill(commands, "sleep 0.4");
         sweep.jobs(commands);
         Random random = new Random(7);
         List<String> lost = new ArrayList<>();
@@ -50,8 +50,9 @@ public class WrapperSignalsTest {
             Process p = sweep.startWrapper(id, 0, Map.of("SWEEP_KILL_GRACE", "2"));
             awaitTrap(p.pid());
             // As soon as the trap shows (the instant multiwrapper.sh signals at), or at any instant
-            // from then to just after the task's end.
-            TimeUnit.MICROSECONDS.sleep(id % 4 == 0 ? 0 : random.nextInt(260_000));
+            // from then (set-up, the task's start) to well inside the task. Not near its end: there
+            // a stop sent after the end record was looked for may land after it was written.
+            TimeUnit.MICROSECONDS.sleep(id % 4 == 0 ? 0 : random.nextInt(200_000));
             Path end = sweep.dir.endRecord(id, 1);
             boolean endedBefore = Files.exists(end);
             String signal = id % 3 == 0 ? "INT" : id % 3 == 1 ? "TERM" : "HUP";
@@ -64,7 +65,7 @@ public class WrapperSignalsTest {
             }
             stopped++;
             if (!"cancelled".equals(record.get("reason"))) {
-                lost.add("task " + id + " (SIG" + signal + "): " + record);
+                lost.add("task " + id + " (SIG" + signal + "): " + record + ", its log: " + sweep.err(id, 1));
             }
             assertEquals("task " + id + ": the wrapper's status is the recorded one", record.get("exit"),
                     Integer.toString(r.exit()));
@@ -141,14 +142,18 @@ public class WrapperSignalsTest {
         return kill.exitValue() == 0;
     }
 
-    /** Polls /proc until the wrapper catches TERM (bit 15 of SigCgt), up to 10 s. */
+    /** HUP, INT, USR1 and TERM in a /proc signal mask (bit N-1 for signal N). */
+    private static final long STOP_AND_WARN = (1L << 0) | (1L << 1) | (1L << 9) | (1L << 14);
+
+    /** Polls /proc until the wrapper catches HUP, INT, USR1 and TERM (its traps are set), up to 10 s. */
     static void awaitTrap(long pid) throws Exception {
         Path status = Path.of("/proc", Long.toString(pid), "status");
         for (int i = 0; i < 10_000; i++) {
             try {
                 for (String line : Files.readAllLines(status)) {
                     if (line.startsWith("SigCgt:")
-                            && (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << 14)) != 0) {
+                            && (Long.parseUnsignedLong(line.substring(7).trim(), 16) & STOP_AND_WARN)
+                            == STOP_AND_WARN) {
                         return;
                     }
                 }
