@@ -53,10 +53,12 @@ public record TaskFilter(Set<TaskState> states) {
         if (text == null || text.isBlank()) {
             return all();
         }
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.equals("all")) {
+        String t = text.strip();
+        if (t.toLowerCase(Locale.ROOT).equals("all")) {
             return all();
         }
+        // The group is the word in lower case; the state FAILED alone is written as states are, in
+        // capitals (the page links each state by its name: ?filter=FAILED showed CANCELLED too).
         if (t.equals("failed")) {
             return failed();
         }

@@ -157,6 +157,9 @@ public class SweepPagesTest {
         assertEquals(TaskFilter.all(), TaskFilter.parse(null));
         assertEquals(TaskFilter.all(), TaskFilter.parse(" ALL "));
         assertEquals(TaskFilter.failed(), TaskFilter.parse("failed"));
+        // The state alone, as the page links it: not the group (it showed CANCELLED tasks too).
+        assertEquals(java.util.Set.of(dev.clustersweep.state.TaskState.FAILED), TaskFilter.parse("FAILED").states());
+        assertEquals("FAILED", TaskFilter.parse("FAILED").text());
         assertEquals("failed", TaskFilter.failed().text());
         assertEquals("all", TaskFilter.all().text());
         TaskFilter custom = TaskFilter.parse("running, pending");

@@ -562,9 +562,8 @@ public final class ClusterSweepBuilder extends Builder {
 
         public ListBoxModel doFillFailOnItems() {
             ListBoxModel items = new ListBoxModel();
-            for (FailOn f : FailOn.values()) {
-                items.add(f.name());
-            }
+            items.add(Messages.ClusterSweepStep_FailOn_FAILURE(), FailOn.FAILURE.name());
+            items.add(Messages.ClusterSweepStep_FailOn_UNSTABLE(), FailOn.UNSTABLE.name());
             return items;
         }
 

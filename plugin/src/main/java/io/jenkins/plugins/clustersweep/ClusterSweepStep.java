@@ -647,8 +647,23 @@ public final class ClusterSweepStep extends Step {
                 }
             } catch (Throwable x) {
                 done = true;
-                getContext().onFailure(x);
+                getContext().onFailure(channelLost(x)
+                        ? new AbortException(Messages.ClusterSweepStep_AgentLostDuringLaunch(node.isEmpty()
+                                ? Messages.ClusterSweepStep_BuiltInNode() : node, jobName != null ? jobName : specFile, remote))
+                        : x);
             }
+        }
+
+        /** The agent's channel closed under a remote call (seen as a ClosedChannelException, often proxied). */
+        static boolean channelLost(Throwable x) {
+            for (Throwable t = x; t != null; t = t.getCause()) {
+                if (t instanceof java.nio.channels.ClosedChannelException
+                        || t instanceof hudson.remoting.ChannelClosedException
+                        || String.valueOf(t.getMessage()).contains("ClosedChannelException")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** On a timer thread: one poll (which may relaunch failed tasks); ends the step when the sweep has ended. */
@@ -760,7 +775,12 @@ public final class ClusterSweepStep extends Step {
         private void finish(SweepSummary summary, boolean aborted) throws Exception {
             done = true;
             SweepResult result = new SweepResult(summary, FailOn.named(failOn), await, aborted);
-            log(result.line());
+            // The last progress line already told it: say only what it adds ("after 2 retries"); the
+            // unsuccessful ids come in the result's own message below.
+            String line = result.line();
+            if (lastLine == null || !(line.equals(lastLine) || line.startsWith(lastLine + "; unsuccessful tasks"))) {
+                log(line);
+            }
             Run<?, ?> run = getContext().get(Run.class);
             keep(run, result);
             switch (result.result()) {

@@ -60,6 +60,9 @@ public class ClusterSweepStepTest {
         j.assertLogContains("tasks=6 succeeded=6 failed=0 result=SUCCESS finished=true", b);
         j.assertLogContains("counts=6 dir=", b);
         j.assertLogContains("[clusterSweep] ok: 6 tasks: 6 SUCCEEDED", b);
+        String log = JenkinsRule.getLog(b);
+        assertEquals("the final line once", log.indexOf("ok: 6 tasks: 6 SUCCEEDED"),
+                log.lastIndexOf("ok: 6 tasks: 6 SUCCEEDED"));
         assertEquals("--lr 0.01 --seed 1\n", workspace(p).child(".sweep/ok/logs/2.1.out").readToString());
         SweepAction action = b.getAction(SweepAction.class);
         assertEquals("ok", action.getJobName());

@@ -118,6 +118,10 @@ public class SweepPageTest {
         reader.login("reader");
         assertEquals(403, post(reader, b, "sec", "relaunch", "ids=1", true).getWebResponse().getStatusCode());
         assertEquals(403, post(reader, b, "sec", "cancel", "ids=1", true).getWebResponse().getStatusCode());
+        // A task's log is for whoever may read the job: Run/Artifacts is off by default, and nobody
+        // held it (every log answered 403, the administrator's too).
+        assertEquals(200, reader.goTo(b.getUrl() + "sweep-sec/log?path=logs/1.1.err", null).getWebResponse()
+                .getStatusCode());
 
         JenkinsRule.WebClient operator = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         operator.login("operator");
