@@ -33,8 +33,12 @@ public interface Backend {
     /** Cancels these tasks of this submission (pending ones never start, running ones are stopped). */
     void cancel(Submission submission, TaskList tasks) throws BackendException;
 
-    /** Waits up to {@code millis} for tasks this process runs itself to stop (only the local backend has any). */
-    default void awaitOwnTasks(long millis) throws InterruptedException {
+    /**
+     * Waits up to {@code millis} for tasks this process runs itself to stop (only the local backend
+     * has any). True when there were such tasks still running to wait for.
+     */
+    default boolean awaitOwnTasks(long millis) throws InterruptedException {
+        return false;
     }
 
     /** Scheduler commands run so far by this backend object. */

@@ -50,16 +50,18 @@ public final class Backends {
         return instances.computeIfAbsent(name, n -> FACTORIES.get(n).apply(dir));
     }
 
-    /** Waits for what the backends run in this process (the local pools) to stop. */
-    public void awaitOwnTasks(long millis) throws InterruptedException {
+    /** Waits for what the backends run in this process (the local pools) to stop; true when there was any. */
+    public boolean awaitOwnTasks(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         List<Backend> all;
         synchronized (this) {
             all = List.copyOf(instances.values());
         }
+        boolean waited = false;
         for (Backend backend : all) {
-            backend.awaitOwnTasks(Math.max(1, deadline - System.currentTimeMillis()));
+            waited |= backend.awaitOwnTasks(Math.max(1, deadline - System.currentTimeMillis()));
         }
+        return waited;
     }
 
     public synchronized long schedulerCalls() {

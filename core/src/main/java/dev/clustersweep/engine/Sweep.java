@@ -357,9 +357,24 @@ public final class Sweep {
         return records.submissions();
     }
 
-    /** Waits up to {@code millis} for the tasks this process runs itself (the local backend's) to stop. */
-    public void awaitOwnTasks(long millis) throws InterruptedException {
-        backends.awaitOwnTasks(millis);
+    /**
+     * Waits up to {@code millis} for the tasks this process runs itself (the local backend's) to stop;
+     * true when there were such tasks still running.
+     */
+    public boolean awaitOwnTasks(long millis) throws InterruptedException {
+        return backends.awaitOwnTasks(millis);
+    }
+
+    /**
+     * The pause between two polls: {@code millis}, or less when this process's own tasks (a local
+     * pool) all stop meanwhile, so that a local run ends as soon as its last task does.
+     */
+    public void pause(long millis) throws InterruptedException {
+        long start = System.currentTimeMillis();
+        if (awaitOwnTasks(millis)) {
+            return;
+        }
+        Thread.sleep(Math.max(0, millis - (System.currentTimeMillis() - start)));
     }
 
     /** The ids in the jobfile, cached while the file is unchanged. */

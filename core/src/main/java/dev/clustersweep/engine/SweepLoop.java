@@ -125,7 +125,7 @@ public final class SweepLoop {
         Turn turn = turn(state);
         each.accept(turn);
         while (!turn.state().done()) {
-            Thread.sleep(turn.state().intervalMillis());
+            sweep.pause(turn.state().intervalMillis());
             turn = turn(turn.state());
             each.accept(turn);
         }

@@ -160,15 +160,18 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    /** Waits for this process's pools to finish, e.g. after a cancel at shutdown. */
+    /** Waits for this process's pools of this sweep to finish, e.g. after a cancel at shutdown. */
     @Override
-    public void awaitOwnTasks(long millis) throws InterruptedException {
+    public boolean awaitOwnTasks(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
+        boolean waited = false;
         for (Map.Entry<PoolKey, LocalPool> e : RUNNING.entrySet()) {
-            if (e.getKey().sweepRoot().equals(root())) {
+            if (e.getKey().sweepRoot().equals(root()) && !e.getValue().isDone()) {
+                waited = true;
                 e.getValue().awaitDone(Math.max(1, deadline - System.currentTimeMillis()));
             }
         }
+        return waited;
     }
 
     private Path root() {

@@ -146,6 +146,16 @@ public class LocalSweepTest {
     }
 
     @Test
+    public void thePauseBetweenPollsEndsWhenTheLocalTasksDo() throws Exception {
+        // The loop's pause wakes when this process's own tasks end: a local run does not wait for its
+        // next poll (up to 2 s) to notice. A pause of 10 minutes within the test's 2-minute timeout.
+        Sweep sweep = sweep("pause", "sleep 0.3", "true");
+        launch(sweep, null, false, options(2, 0));
+        sweep.pause(java.util.concurrent.TimeUnit.MINUTES.toMillis(10));
+        assertEquals(2, sweep.status().count(TaskState.SUCCEEDED));
+    }
+
+    @Test
     public void relaunchOfFailedTasksOnlyKeepsEarlierLogs() throws Exception {
         // Fails on the first attempt, succeeds on the second.
         Sweep sweep = sweep("retry", "echo attempt $SWEEP_ATTEMPT; [ $SWEEP_ATTEMPT -ge 2 ]", "true");
