@@ -41,7 +41,7 @@ public final class StatusFiles {
                 int firstDot = name.indexOf('.');
                 int secondDot = name.indexOf('.', firstDot + 1);
                 if (firstDot <= 0 || secondDot < 0) {
-                    continue; // a temporary file of the wrapper's, not a record
+                    continue; // not a record (ID.N.start)
                 }
                 try {
                     long id = Long.parseLong(name, 0, firstDot, 10);
@@ -75,8 +75,8 @@ public final class StatusFiles {
     private static final String END_SHAPE = "an end record: lines exit=N, end=SECONDS, reason=exit|timeout|cancelled";
 
     /**
-     * One attempt's records, or null when it has no start record. The wrapper writes each record
-     * with one write into a new file, so a record that does not end with its last line (and a
+     * One attempt's records, or null when it has no start record. The wrapper writes each record's
+     * lines in order into a new file, so a record that does not end with its last line (and a
      * newline) is one being written, read as not there yet; a whole record that does not parse was
      * changed by hand or damaged: it is named, rather than silently read as some other state.
      */
@@ -119,7 +119,7 @@ public final class StatusFiles {
         }
         int lastLine = text.lastIndexOf('\n', text.length() - 2) + 1;
         if (!text.endsWith("\n") || !text.startsWith(lastKey, lastLine)) {
-            return null; // being written: the wrapper's one write has not landed yet
+            return null; // being written: the wrapper's last line has not landed yet
         }
         Map<String, String> values = new HashMap<>();
         for (String line : text.split("\n")) {

@@ -34,6 +34,7 @@ trap '_mw_usr1=1 _mw_usr1_pending=1' USR1
 trap '[[ -n $_mw_stop ]] || _mw_stop=TERM _mw_stop_usr1=$_mw_usr1; _mw_stop_pending=1' TERM
 trap '[[ -n $_mw_stop ]] || _mw_stop=INT _mw_stop_usr1=$_mw_usr1; _mw_stop_pending=1' INT
 trap '[[ -n $_mw_stop ]] || _mw_stop=HUP _mw_stop_usr1=$_mw_usr1; _mw_stop_pending=1' HUP
+declare -A _mw_id_of # task id of each running wrapper, by pid
 
 # Not POSIX mode: there `wait PID` forgets a status once `wait -n` has reported it.
 set +o posix
@@ -88,14 +89,38 @@ _mw_forward() {
 # (TERM, INT or HUP) as TERM: a wrapper that inherited SIGINT ignored cannot trap it, and TERM is
 # what wrapper.sh handles in every case. Passing one on twice does no harm.
 _mw_dispatch() {
+    # Both came since the last look: the warning first, as they are sent (bash may run the traps of
+    # two pending signals in either order).
+    ((_mw_usr1_pending && _mw_stop_pending)) && _mw_stop_usr1=1
     if ((_mw_usr1_pending)); then
         _mw_usr1_pending=0
         _mw_forward USR1 "${_mw_running[@]}"
     fi
     if ((_mw_stop_pending)); then
         _mw_stop_pending=0
+        # Bash may run a TERM trap before a USR1 trap that arrived just before it: after the
+        # warning, give each wrapper time to mark it (as the local backend does), so that it
+        # records a timeout, not a cancel.
+        ((_mw_stop_usr1)) && _mw_await_warned "${_mw_running[@]}"
         _mw_forward TERM "${_mw_running[@]}"
     fi
+}
+
+# _mw_await_warned PID...: until each wrapper's latest attempt has its .warned marker, 2 s at most.
+_mw_await_warned() {
+    local pid id file i
+    for pid; do
+        id=${_mw_id_of[$pid]-}
+        [[ -n $id ]] || continue
+        for ((i = 0; i < 400; i++)); do
+            for file in "$_mw_sweep/status/$id".*.warned; do
+                [[ -e $file ]] && continue 3
+            done
+            kill -0 "$pid" 2>/dev/null || continue 2
+            sleep 0.005
+        done
+    done
+    return 0
 }
 
 # The reason recorded for tasks a stop kept from starting.
@@ -170,6 +195,7 @@ for _mw_id in "${_mw_ids[@]}"; do
     _mw_pid=$!
     set +m
     _mw_running+=("$_mw_pid")
+    _mw_id_of[$_mw_pid]=$_mw_id
     # A signal that came while the wrapper was being started is passed on now, to it as well.
     _mw_dispatch
 done

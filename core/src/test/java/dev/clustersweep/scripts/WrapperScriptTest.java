@@ -341,4 +341,31 @@ public class WrapperScriptTest {
         assertEquals(0, sweep.wrapper(1).exit());
         assertEquals("env one\n", sweep.out(1, 1));
     }
+
+    @Test
+    public void aPoolWorkerKeepsEachTasksOwnExitCodeAfterAWrapperWasKilled() throws Exception {
+        // Task 1's wrapper is killed -9 while its task runs on and later reports into the worker's
+        // pipe; tasks 2 and 3 of the same worker must still record their own codes.
+        sweep.jobs("sleep 1; exit 9", "sleep 1.5; exit 7", "exit 5");
+        // stderr apart: bash reports the killed subshell there; stdout is the pool's channel.
+        Process worker = sweep.builder(Map.of(), "bash", sweep.dir.wrapper().toString(), "--pool", "1")
+                .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(worker.getInputStream()));
+        java.io.OutputStream in = worker.getOutputStream();
+        in.write("1\n".getBytes());
+        in.flush();
+        String started = out.readLine();
+        assertTrue(started, started.startsWith("started 1 "));
+        new ProcessBuilder("kill", "-KILL", started.split(" ")[2]).start().waitFor();
+        assertTrue(out.readLine().startsWith("ended 1 "));
+        in.write("2\n3\n".getBytes());
+        in.close();
+        assertTrue(out.readLine().startsWith("started 2 "));
+        assertEquals("ended 2 7", out.readLine());
+        assertTrue(out.readLine().startsWith("started 3 "));
+        assertEquals("ended 3 5", out.readLine());
+        assertEquals("7", sweep.end(2, 1).get("exit"));
+        assertEquals("5", sweep.end(3, 1).get("exit"));
+        assertTrue(worker.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+    }
 }

@@ -13,7 +13,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * The wrapper writes each record with one write into a new file (no rename): a record that does not
+ * The wrapper writes each record's lines in order into a new file (no rename): a record that does not
  * end with its last line is one being written, read as not there yet.
  */
 public class StatusFilesTest {

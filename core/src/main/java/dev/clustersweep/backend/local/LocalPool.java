@@ -160,6 +160,10 @@ final class LocalPool {
                     }
                 } catch (IOException e) {
                     startFailures.put(id, "cannot start the local pool's wrapper.sh: " + e.getMessage());
+                    if (worker != null) {
+                        worker.stop(); // gone (a broken pipe): the next task gets a new one
+                        worker = null;
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -246,7 +250,7 @@ final class LocalPool {
                         taken.remove(id);
                     }
                     started = true;
-                    if (cancelled.contains(id)) {
+                    if (isCancelled(id)) { // also a `sweep cancel` from another process meanwhile
                         terminate(pid); // cancelled while the worker was starting it
                     }
                     long limit = options.resources().durationSeconds();
@@ -299,7 +303,8 @@ final class LocalPool {
         }
         // The wrapper kills the task group after its grace period; make sure the wrapper goes too.
         timers.schedule(() -> {
-            if (running.get(id) != null && running.get(id) == pid) {
+            Long now = running.get(id);
+            if (now != null && now == pid) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
         }, options.killGraceSeconds() + 5L, TimeUnit.SECONDS);

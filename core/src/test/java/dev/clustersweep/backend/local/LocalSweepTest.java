@@ -134,11 +134,14 @@ public class LocalSweepTest {
     @Test
     public void aSecondSubmissionWhileTheFirstRunsSharesItsLimit() throws Exception {
         // The lab run saw 4 local tasks at once on a 2-core node after a relaunch during the step.
+        // Tasks 1-2 hold their slots until the second submission is in: it cannot have found them done.
         String timed = dev.clustersweep.TimedTasks.COMMAND;
-        Sweep sweep = sweep("slots", timed, timed, timed, timed);
+        String gated = "while [ ! -e go ]; do sleep 0.05; done; " + timed;
+        Sweep sweep = sweep("slots", gated, gated, timed, timed);
         launch(sweep, TaskList.parse("1-2"), false, options(2, 0));
         waitUntil(sweep, s -> task(s, 1).state() == TaskState.RUNNING && task(s, 2).state() == TaskState.RUNNING);
         launch(sweep, TaskList.parse("3-4"), false, options(2, 0));
+        Files.writeString(work.resolve("go"), "");
         SweepStatus status = await(sweep);
         assertEquals(4, status.count(TaskState.SUCCEEDED));
         int most = dev.clustersweep.TimedTasks.mostAtOnce(work, 1, 2, 3, 4);
@@ -149,9 +152,20 @@ public class LocalSweepTest {
     public void thePauseBetweenPollsEndsWhenTheLocalTasksDo() throws Exception {
         // The loop's pause wakes when this process's own tasks end: a local run does not wait for its
         // next poll (up to 2 s) to notice. A pause of 10 minutes within the test's 2-minute timeout.
-        Sweep sweep = sweep("pause", "sleep 0.3", "true");
+        // The tasks wait for a file written once the pause has begun, so the pool surely runs then.
+        Sweep sweep = sweep("pause", "while [ ! -e go ]; do sleep 0.05; done", "true");
         launch(sweep, null, false, options(2, 0));
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+                Files.writeString(work.resolve("go"), "");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
         sweep.pause(java.util.concurrent.TimeUnit.MINUTES.toMillis(10));
+        writer.join();
         assertEquals(2, sweep.status().count(TaskState.SUCCEEDED));
     }
 

@@ -250,7 +250,7 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setTagNumber(Boolean tagNumber) {
-        this.tagNumber = Settings.TAG_NUMBER.unlessDefault(tagNumber);
+        this.tagNumber = tagNumber;
     }
 
     public String getArgMode() {
@@ -259,7 +259,7 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setArgMode(String argMode) {
-        this.argMode = Settings.ARG_MODE.unlessDefault(Util.fixEmptyAndTrim(argMode));
+        this.argMode = Util.fixEmptyAndTrim(argMode);
     }
 
     public String getBackend() {
@@ -421,7 +421,7 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setKillGrace(Integer killGrace) {
-        this.killGrace = Settings.KILL_GRACE.unlessDefault(killGrace);
+        this.killGrace = killGrace;
     }
 
     public String getTasks() {
@@ -476,7 +476,7 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setWait(Boolean wait) {
-        this.wait = Settings.WAIT.unlessDefault(wait);
+        this.wait = wait;
     }
 
     public Integer getRetries() {
@@ -485,7 +485,7 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setRetries(Integer retries) {
-        this.retries = Settings.RETRIES.unlessDefault(retries);
+        this.retries = retries;
     }
 
     public String getFailOn() {
@@ -494,7 +494,22 @@ public final class ClusterSweepStep extends Step {
 
     @DataBoundSetter
     public void setFailOn(String failOn) {
-        this.failOn = Settings.FAIL_ON.unlessDefault(Util.fixEmptyAndTrim(failOn));
+        this.failOn = Util.fixEmptyAndTrim(failOn);
+    }
+
+    /**
+     * A form (the Snippet Generator's) posts every select and checkbox; what is at its default was not
+     * set by anyone, so it is dropped, and the snippet shows only what was. Not done in the setters:
+     * a Pipeline's explicit {@code wait: true} must still win over a spec file's {@code wait: false}.
+     */
+    ClusterSweepStep dropFormDefaults() {
+        tagNumber = Settings.TAG_NUMBER.unlessDefault(tagNumber);
+        argMode = Settings.ARG_MODE.unlessDefault(argMode);
+        wait = Settings.WAIT.unlessDefault(wait);
+        retries = Settings.RETRIES.unlessDefault(retries);
+        failOn = Settings.FAIL_ON.unlessDefault(failOn);
+        killGrace = Settings.KILL_GRACE.unlessDefault(killGrace);
+        return this;
     }
 
     // ------------------------------------------------------------------ execution
@@ -1057,6 +1072,12 @@ public final class ClusterSweepStep extends Step {
          * name or a value of the wrong type fails the step before anything is submitted, in the
          * Pipeline's own words ({@code unknown argument 'cpu' (did you mean 'cpus'?)}).
          */
+        @Override
+        public Step newInstance(org.kohsuke.stapler.StaplerRequest2 req, net.sf.json.JSONObject formData)
+                throws hudson.model.Descriptor.FormException {
+            return ((ClusterSweepStep) super.newInstance(req, formData)).dropFormDefaults();
+        }
+
         @Override
         public Step newInstance(Map<String, Object> arguments) throws Exception {
             Map<String, Object> settings = new java.util.LinkedHashMap<>(arguments);

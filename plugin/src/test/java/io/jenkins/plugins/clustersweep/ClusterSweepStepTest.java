@@ -184,6 +184,10 @@ public class ClusterSweepStepTest {
         step.setRetries(0);
         step.setKillGrace(10);
         step.setCpus(1); // not a default to drop: 1 given overrides the site's default
+        // Given in a Pipeline, an explicit default stays (it wins over a spec file's value) ...
+        assertTrue(org.jenkinsci.plugins.workflow.cps.Snippetizer.object2Groovy(step).contains("wait: true"));
+        // ... posted by the form, it was not set by anyone.
+        step.dropFormDefaults();
         assertEquals("clusterSweep command: 'python train.py', cpus: 1, jobName: 's'",
                 org.jenkinsci.plugins.workflow.cps.Snippetizer.object2Groovy(step));
         step.setFailOn("UNSTABLE");
