@@ -15,7 +15,7 @@ import org.junit.Test;
 
 public class QsubCommandTest {
 
-    private final SweepDirectory dir = new SweepDirectory(Path.of("/work/my dir"), "sw1");
+    private final SweepDirectory dir = new SweepDirectory(Path.of("/srv/my dir"), "sw1");
 
     private static LaunchOptions options(Resources r, int maxTasks, int perNode) {
         return new LaunchOptions("gridengine", r, maxTasks, perNode, 0, null, 10);
@@ -27,13 +27,13 @@ public class QsubCommandTest {
                 List.of("-P", "proj"));
         List<String> args = QsubCommand.build(dir, 3, options(r, 5, 1), GridEngineSettings.defaults(),
                 new TaskRange(1, 9, 2), 0, false);
-        assertEquals(List.of("qsub", "-terse", "-N", "sw1", "-wd", "/work/my dir",
+        assertEquals(List.of("qsub", "-terse", "-N", "sw1", "-wd", "/srv/my dir",
                 "-o", ".sweep/sw1/logs/scheduler/$JOB_NAME.$JOB_ID.$TASK_ID.out",
                 "-e", ".sweep/sw1/logs/scheduler/$JOB_NAME.$JOB_ID.$TASK_ID.err",
                 "-S", "/bin/bash", "-notify", "-w", "e", "-v", "SWEEP_KILL_GRACE=10", "-t", "1-9:2",
                 "-tc", "5", "-pe", "smp", "4", "-l", "h_rt=01:00:00", "-l", "h_vmem=2048M", "-l", "gpu=2",
                 "-q", "gpu.q", "-P", "proj",
-                "/work/my dir/.sweep/sw1/scripts/gridengine-job.sh", "3585",
+                "/srv/my dir/.sweep/sw1/scripts/gridengine-job.sh", "3585",
                 ".sweep/sw1/scripts/wrapper.sh", "3", "0"), args);
     }
 
@@ -73,7 +73,7 @@ public class QsubCommandTest {
         // The task list keeps the fewest ranges: 1-3, 5-8:3, 9.
         assertTrue(plan.get(1), plan.get(1).contains(" -t 5-8:3 "));
         assertTrue(plan.get(2), plan.get(2).contains(" -t 9-9:1 "));
-        assertTrue(plan.get(0), plan.get(0).contains("'/work/my dir'"));
+        assertTrue(plan.get(0), plan.get(0).contains("'/srv/my dir'"));
     }
 
     @Test
