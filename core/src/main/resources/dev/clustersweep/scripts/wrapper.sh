@@ -42,6 +42,7 @@ for _sw_signal in TERM INT HUP; do
     printf -v _sw_task_traps '%s\ntrap %q %s' "$_sw_task_traps" '[[ -n $_sw_stop ]] || _sw_stop='"$_sw_signal"' _sw_stop_usr1=$_sw_usr1
 _sw_signalled=1
 if [[ -n $_sw_pid && -z $_sw_killer ]]; then
+    _sw_killer=arming
     kill -TERM -- "-$_sw_pid" 2>/dev/null
     set -m
     (sleep "$_sw_grace"; kill -KILL -- "-$_sw_pid" 2>/dev/null && printf "cluster-sweep: the task outlived the grace period (%ss): sent SIGKILL\n" "$_sw_grace" >&2) &
@@ -147,6 +148,7 @@ _sw_terminate() {
     _sw_killing=1
     _sw_say "received SIG$_sw_stop: stopping the task (SIGTERM, SIGKILL after ${_sw_grace}s)"
     if [[ -z $_sw_killer ]]; then
+        _sw_killer=arming # a trap that runs meanwhile must not arm a second one
         kill -TERM -- "-$_sw_pid" 2>/dev/null
         set -m # a group of its own, so that it goes with its sleep below
         (sleep "$_sw_grace"; kill -KILL -- "-$_sw_pid" 2>/dev/null && _sw_say "the task outlived the grace period (${_sw_grace}s): sent SIGKILL") &
