@@ -8,11 +8,9 @@ import static org.junit.Assert.assertTrue;
 
 import dev.clustersweep.BadInputException;
 import dev.clustersweep.page.PageActions;
-import dev.clustersweep.settings.Caller;
 import dev.clustersweep.settings.FailOn;
 import dev.clustersweep.settings.RunResult;
 import dev.clustersweep.settings.Settings;
-import dev.clustersweep.settings.SettingsBinder;
 import dev.clustersweep.settings.SiteDefaults;
 import dev.clustersweep.settings.SweepSettings;
 import dev.clustersweep.sweep.ArchiveFiles;
@@ -23,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.Before;
@@ -52,15 +49,7 @@ public class SweepLoopTest {
     }
 
     private static SweepSettings spec(String command, Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("command", command);
-        m.put("jobName", "run-1");
-        m.put("backend", "local");
-        m.put("args", Map.of("n", List.of(1, 2, 3, 4)));
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], pairs[i + 1]);
-        }
-        return SettingsBinder.bind(m, Caller.PIPELINE).checkSweep(Caller.PIPELINE);
+        return dev.clustersweep.LocalSpecs.fourTasks("run-1", command, pairs);
     }
 
     private Sweep sweep() {

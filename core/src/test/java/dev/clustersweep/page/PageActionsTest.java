@@ -11,9 +11,7 @@ import dev.clustersweep.engine.RunState;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepLoop;
 import dev.clustersweep.engine.SweepProgress;
-import dev.clustersweep.settings.Caller;
 import dev.clustersweep.settings.Settings;
-import dev.clustersweep.settings.SettingsBinder;
 import dev.clustersweep.settings.SiteDefaults;
 import dev.clustersweep.settings.SweepSettings;
 import dev.clustersweep.engine.PollPolicy;
@@ -33,9 +31,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -65,15 +61,7 @@ public class PageActionsTest {
     }
 
     private static SweepSettings spec(String command, Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("command", command);
-        m.put("jobName", "rl");
-        m.put("backend", "local");
-        m.put("args", Map.of("n", List.of(1, 2, 3, 4)));
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], pairs[i + 1]);
-        }
-        return SettingsBinder.bind(m, Caller.PIPELINE).checkSweep(Caller.PIPELINE);
+        return dev.clustersweep.LocalSpecs.fourTasks("rl", command, pairs);
     }
 
     private Sweep sweep() {

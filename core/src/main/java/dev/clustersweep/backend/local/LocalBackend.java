@@ -41,8 +41,9 @@ public final class LocalBackend implements Backend {
     /**
      * The slots of a sweep's running pools, by sweep directory: a relaunch while a submission still
      * runs gets a pool of its own, and without a shared limit the two would run twice
-     * {@code --max-tasks} at once. Kept while any pool of the sweep runs, so a later launch with
-     * another limit starts afresh.
+     * {@code --max-tasks} at once. A launch joins the slots while any pool of the sweep runs and
+     * replaces them otherwise, so a later launch with another limit starts afresh (one entry per
+     * sweep directory this process launched).
      */
     private static final Map<Path, LocalSlots> SLOTS = new ConcurrentHashMap<>();
 
