@@ -133,7 +133,7 @@ final class SlurmFixture {
         return TaskList.parse(list);
     }
 
-    /** test-cluster/ctl.sh: surefire runs in core/, the repository root is its parent. */
+    /** test-cluster/ctl.sh: failsafe runs the tests in core/, the repository root is its parent. */
     static Path ctl() {
         Path here = Path.of("").toAbsolutePath();
         for (Path p = here; p != null; p = p.getParent()) {

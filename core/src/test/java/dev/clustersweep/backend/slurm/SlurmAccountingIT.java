@@ -24,7 +24,7 @@ import org.junit.rules.TemporaryFolder;
  * everywhere with a job Slurm never had; where accounting remembers a failed element that has left
  * squeue (MinJobAge), also checks the state and exit code sacct gives.
  */
-public class SlurmAccountingTest {
+public class SlurmAccountingIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.Test;
 
-public class ShellQuoteJoinTest {
+public class ShellQuoteJoinIT {
 
     @Test
     public void eachWordIsQuotedAndJoinedBySpaces() {

@@ -27,7 +27,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** The Slurm backend against the test cluster's real Slurm, driven through the engine. */
-public class SlurmBackendTest {
+public class SlurmBackendIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

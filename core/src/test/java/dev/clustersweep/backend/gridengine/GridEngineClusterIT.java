@@ -42,7 +42,7 @@ import org.junit.Test;
  * 4 tasks a second): launches, states, cancels, relaunches, Eqw, time limits, packing, and the
  * qmaster and execd going away. Arrays stay small.
  */
-public class GridEngineClusterTest {
+public class GridEngineClusterIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 

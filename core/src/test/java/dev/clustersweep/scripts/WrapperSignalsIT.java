@@ -22,7 +22,7 @@ import org.junit.rules.Timeout;
  * in /proc (the rule multiwrapper.sh and gridengine-job.sh use); before that bash's default would
  * kill it, which no wrapper can prevent. The instants come from a fixed seed.
  */
-public class WrapperSignalsTest {
+public class WrapperSignalsIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

@@ -21,7 +21,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** The MaxJobCount refusal against the real Slurm: a held array counts by its size, not as one line. */
-public class SlurmJobCountTest {
+public class SlurmJobCountIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

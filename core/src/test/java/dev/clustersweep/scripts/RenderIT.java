@@ -24,7 +24,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** The Java side: rendering, command chunks, group files, set-up validation. */
-public class RenderTest {
+public class RenderIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

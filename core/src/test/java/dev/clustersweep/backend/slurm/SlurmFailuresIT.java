@@ -26,7 +26,7 @@ import org.junit.rules.TemporaryFolder;
  * The Slurm backend while Slurm's daemons are down, with test-cluster/ctl.sh. Each test starts the
  * daemon again in a finally block and waits until sinfo answers.
  */
-public class SlurmFailuresTest {
+public class SlurmFailuresIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

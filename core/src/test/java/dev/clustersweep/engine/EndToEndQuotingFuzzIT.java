@@ -27,7 +27,7 @@ import org.junit.rules.Timeout;
  * Random argument values go through the whole path a user's values take — prelaunch grid, jobs.json,
  * command chunks, wrapper.sh, bash — and must reach the task's argv unchanged.
  */
-public class EndToEndQuotingFuzzTest {
+public class EndToEndQuotingFuzzIT {
 
     private static final int TASKS = 50;
     private static final int VALUES_PER_TASK = 21;

@@ -19,7 +19,7 @@ import org.junit.rules.TemporaryFolder;
  * Random hostile argument values, quoted with ShellQuote into task commands (and into --env
  * values), run through the real wrapper: the task must receive exactly these values.
  */
-public class QuotingFuzzTest {
+public class QuotingFuzzIT {
 
     private static final long SEED = Long.getLong("sweep.fuzz.seed", 20251121L);
     private static final int TASKS = 50;
@@ -39,7 +39,7 @@ public class QuotingFuzzTest {
 
     @Test
     public void taskReceivesExactlyTheQuotedValues() throws Exception {
-        System.out.println("QuotingFuzzTest seed: " + SEED + " (set -Dsweep.fuzz.seed=N to change)");
+        System.out.println("QuotingFuzzIT seed: " + SEED + " (set -Dsweep.fuzz.seed=N to change)");
         Random random = new Random(SEED);
         SweepFixture sweep = new SweepFixture(tmp.getRoot().toPath());
 
@@ -79,7 +79,7 @@ public class QuotingFuzzTest {
                     hex(Files.readAllBytes(sweep.dir.stdout(id, 1))));
             checked += values.get(t).size();
         }
-        System.out.println("QuotingFuzzTest: " + checked + " values passed through the wrapper unchanged");
+        System.out.println("QuotingFuzzIT: " + checked + " values passed through the wrapper unchanged");
         assertEquals((TASKS + 1) * VALUES_PER_TASK, checked);
     }
 

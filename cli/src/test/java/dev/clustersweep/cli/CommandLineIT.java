@@ -15,7 +15,7 @@ import org.junit.rules.TemporaryFolder;
 import org.junit.rules.Timeout;
 
 /** The command line as a user runs it: real processes, real files, exit statuses. */
-public class CommandLineTest {
+public class CommandLineIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

@@ -25,7 +25,7 @@ import org.junit.rules.TemporaryFolder;
 import org.junit.rules.Timeout;
 
 /** A tiny real sweep on the local backend: the page shows what the wrappers recorded. */
-public class LocalSweepPageTest {
+public class LocalSweepPageIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

@@ -15,7 +15,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** wrapper.sh run by real bash, in a working directory whose path needs quoting. */
-public class WrapperScriptTest {
+public class WrapperScriptIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

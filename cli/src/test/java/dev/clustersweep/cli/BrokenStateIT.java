@@ -23,7 +23,7 @@ import org.junit.rules.Timeout;
  * writes nothing. Real processes on a real sweep directory; permission cases run the command line
  * without the capabilities that let root read anything (setpriv), since the tests run as root.
  */
-public class BrokenStateTest {
+public class BrokenStateIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

@@ -42,7 +42,7 @@ import org.junit.rules.Timeout;
  * Relaunching and cancelling some tasks of an existing sweep, as the build page's buttons do, with
  * real bash processes on the local backend.
  */
-public class PageActionsTest {
+public class PageActionsIT {
 
     private static final PollPolicy FAST = new PollPolicy(50, 200, 1.5);
 

@@ -13,7 +13,7 @@ import org.junit.rules.TemporaryFolder;
 import org.junit.rules.Timeout;
 
 /** {@code sweep launch} bound through the one settings vocabulary: spec files, retries, the caller's words. */
-public class LaunchSettingsTest {
+public class LaunchSettingsIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

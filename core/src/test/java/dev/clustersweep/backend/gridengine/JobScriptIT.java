@@ -14,7 +14,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** gridengine-job.sh with real bash and a stand-in for wrapper.sh; no Grid Engine needed. */
-public class JobScriptTest {
+public class JobScriptIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

@@ -24,7 +24,7 @@ import org.junit.rules.Timeout;
  * behind (no temporary file, no partial commands/, no empty directories, no launch.lock). The full
  * disk is a real 64 KiB tmpfs, so these need root (as the tests run); they are skipped otherwise.
  */
-public class FullDiskAndSignalTest {
+public class FullDiskAndSignalIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

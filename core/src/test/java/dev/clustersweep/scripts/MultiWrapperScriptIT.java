@@ -15,7 +15,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** multiwrapper.sh run by real bash: a group of tasks, at most MAXPARALLEL at once. */
-public class MultiWrapperScriptTest {
+public class MultiWrapperScriptIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

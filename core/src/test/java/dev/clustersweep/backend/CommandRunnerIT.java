@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.Test;
 
-public class CommandRunnerTest {
+public class CommandRunnerIT {
 
     @Test
     public void argumentsReachTheCommandAsTheyAre() {

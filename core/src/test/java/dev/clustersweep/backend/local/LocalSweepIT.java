@@ -35,7 +35,7 @@ import org.junit.rules.TemporaryFolder;
 import org.junit.rules.Timeout;
 
 /** The local backend through the engine, with real wrapper processes. */
-public class LocalSweepTest {
+public class LocalSweepIT {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

@@ -30,7 +30,7 @@ import org.junit.rules.TemporaryFolder;
 import org.junit.rules.Timeout;
 
 /** Whole runs from settings through the loop, on the local backend with real bash processes. */
-public class SweepLoopTest {
+public class SweepLoopIT {
 
     private static final PollPolicy FAST = new PollPolicy(50, 200, 1.5);
 
