@@ -30,6 +30,15 @@ public interface Backend {
     /** One query for all of these submissions' tasks. */
     SchedulerView poll(List<Submission> submissions) throws BackendException;
 
+    /**
+     * The engine's poll: {@code records} are the sweep's records that the engine reads after its polls
+     * anyway, so a view that needs them too takes them from there instead of reading every status
+     * file a second time. A backend whose view does not look at them polls as {@link #poll(List)}.
+     */
+    default SchedulerView poll(List<Submission> submissions, PollRecords records) throws BackendException {
+        return poll(submissions);
+    }
+
     /** Cancels these tasks of this submission (pending ones never start, running ones are stopped). */
     void cancel(Submission submission, TaskList tasks) throws BackendException;
 

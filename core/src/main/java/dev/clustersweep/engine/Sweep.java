@@ -4,6 +4,7 @@ import dev.clustersweep.BadInputException;
 import dev.clustersweep.backend.Backend;
 import dev.clustersweep.backend.BackendException;
 import dev.clustersweep.backend.LaunchOptions;
+import dev.clustersweep.backend.PollRecords;
 import dev.clustersweep.backend.SchedulerView;
 import dev.clustersweep.backend.SubmitRequest;
 import dev.clustersweep.config.SweepConfig;
@@ -273,12 +274,14 @@ public final class Sweep {
         for (SweepRecords.Holding h : holdings) {
             byBackend.computeIfAbsent(h.submission().backend(), b -> new ArrayList<>()).add(h.submission());
         }
+        // Read once, after the polls, and shared with the cluster backends' views (PollRecords).
+        PollRecords read = new PollRecords(statusReader::latestAttempts, records::cancellations);
         Map<String, SchedulerView> views = new LinkedHashMap<>();
         for (Map.Entry<String, List<Submission>> e : byBackend.entrySet()) {
-            views.put(e.getKey(), backends.get(e.getKey()).poll(e.getValue()));
+            views.put(e.getKey(), backends.get(e.getKey()).poll(e.getValue(), read));
         }
-        Map<Long, AttemptRecord> attempts = statusReader.latestAttempts();
-        List<Cancellation> cancels = records.cancellations();
+        Map<Long, AttemptRecord> attempts = read.attempts();
+        List<Cancellation> cancels = read.cancellations();
         List<TaskStatus> tasks = new ArrayList<>();
         TaskList launched = TaskList.empty();
         for (SweepRecords.Holding h : holdings) {

@@ -1,18 +1,17 @@
 package dev.clustersweep.backend.gridengine;
 
-import dev.clustersweep.backend.Backend;
 import dev.clustersweep.backend.BackendException;
+import dev.clustersweep.backend.CancelElements;
+import dev.clustersweep.backend.ClusterBackend;
 import dev.clustersweep.backend.CommandRunner;
 import dev.clustersweep.backend.GroupIndex;
+import dev.clustersweep.backend.PlannedArray;
+import dev.clustersweep.backend.PollRecords;
 import dev.clustersweep.backend.SchedulerView;
 import dev.clustersweep.backend.SubmitRequest;
 import dev.clustersweep.io.AtomicFiles;
-import dev.clustersweep.scripts.GroupFile;
 import dev.clustersweep.shell.ShellQuote;
-import dev.clustersweep.state.AttemptRecord;
 import dev.clustersweep.state.SchedulerTask;
-import dev.clustersweep.state.StatusReader;
-import dev.clustersweep.sweep.Cancellation;
 import dev.clustersweep.sweep.SchedulerJob;
 import dev.clustersweep.sweep.Submission;
 import dev.clustersweep.sweep.SweepDirectory;
@@ -43,17 +42,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code qstat -j} when some task is in error and one {@code qacct -j} when some task left the
  * queue without an end record or a recorded cancel.
  */
-public final class GridEngineBackend implements Backend {
+public final class GridEngineBackend extends ClusterBackend {
 
     public static final String NAME = "gridengine";
 
-    private final SweepDirectory dir;
-    private final CommandRunner runner;
     private final GridEngineSettings settings;
-    /** Array indexes of tasks; the groups of packed submissions follow from their records. */
-    private final GroupIndex.Indexes indexes = new GroupIndex.Indexes();
-    /** The wrapper's records, ended attempts read once for this object's life. */
-    private final StatusReader status;
     /** The previous poll's queue, to tell a task that left it just now from one long gone. */
     private volatile QueueSnapshot previous;
     /** Tasks ("JOB.INDEX") seen leaving the queue without a trace yet, and when (System.nanoTime). */
@@ -71,36 +64,21 @@ public final class GridEngineBackend implements Backend {
     }
 
     public GridEngineBackend(SweepDirectory dir, CommandRunner runner, GridEngineSettings settings) {
-        this.dir = dir;
-        this.runner = runner;
+        super(NAME, dir, runner);
         this.settings = settings;
-        this.status = new StatusReader(dir);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public long schedulerCalls() {
-        return runner.calls();
     }
 
     // ---- submit ---------------------------------------------------------------------------------
 
-    /** One qsub of the plan: its argument list and the tasks it holds. */
-    private record Planned(List<String> command, TaskList tasks, long offset, int groupSize) {
-    }
-
-    private List<Planned> planned(SubmitRequest request) {
+    /** One qsub per range of array indexes: a qsub takes one {@code -t} range. */
+    private List<PlannedArray> planned(SubmitRequest request) {
         int perNode = request.options().tasksPerNode();
-        List<Planned> plan = new ArrayList<>();
+        List<PlannedArray> plan = new ArrayList<>();
         if (perNode <= 1) {
             for (ArraySlice slice : ArraySlices.split(request.tasks(), 1, settings.maxArrayTasks())) {
                 for (TaskRange indexes : slice.indexRanges()) {
-                    plan.add(new Planned(command(request, indexes, slice.offset(), false),
-                            TaskList.of(List.of(indexes.shift(slice.offset()))), slice.offset(), 1));
+                    plan.add(new PlannedArray(command(request, indexes, slice.offset(), false),
+                            TaskList.of(List.of(indexes.shift(slice.offset()))), slice.offset(), 1, indexes.size()));
                 }
             }
             return plan;
@@ -109,7 +87,8 @@ public final class GridEngineBackend implements Backend {
         for (ArraySlice slice : ArraySlices.split(TaskList.range(1, groups.lines()), 1, settings.maxArrayTasks())) {
             TaskList held = groups.tasksOfLines(slice.ids().first(), slice.ids().last());
             TaskRange indexes = slice.indexRanges().get(0); // consecutive lines: one range
-            plan.add(new Planned(command(request, indexes, slice.offset(), true), held, slice.offset(), perNode));
+            plan.add(new PlannedArray(command(request, indexes, slice.offset(), true), held, slice.offset(), perNode,
+                    indexes.size()));
         }
         return plan;
     }
@@ -121,51 +100,37 @@ public final class GridEngineBackend implements Backend {
 
     @Override
     public List<String> plan(SubmitRequest request) {
-        return planned(request).stream().map(p -> ShellQuote.join(p.command())).toList();
+        return planLines(planned(request));
     }
 
     @Override
     public List<SchedulerJob> submit(SubmitRequest request) throws BackendException {
-        List<Planned> plan = planned(request);
+        List<PlannedArray> plan = planned(request);
         try {
             writeJobScript();
-            Files.createDirectories(dir.schedulerLogsDir());
-            if (request.options().tasksPerNode() > 1) {
-                GroupFile.write(dir, request.submission(),
-                        new GroupIndex(request.tasks(), request.options().tasksPerNode()).groups());
-            }
+            writeSubmissionFiles(request);
         } catch (IOException | RuntimeException e) {
-            throw new BackendException(oneLine("cannot prepare " + dir.root() + ": " + e.getMessage()), e);
+            throw fileProblem("prepare " + dir.root(), e);
         }
         // Found before the qsubs, deleted only once they were accepted: a failed launch changes nothing.
         Map<String, TaskList> inError = errorsOf(request.tasks());
-        List<SchedulerJob> jobs = new ArrayList<>();
-        for (Planned p : plan) {
-            CommandRunner.Result result = runner.run(p.command(), dir.workDir());
-            String jobId = result.ok() ? jobId(result.stdout()) : null;
-            if (jobId == null) {
-                String undo = deleteJobs(jobs);
-                throw new BackendException("qsub failed: " + result.message()
-                        + (jobs.isEmpty() ? "" : "; deleted the " + jobs.size() + " job(s) it had accepted" + undo)
-                        + " (command: " + ShellQuote.join(p.command()) + ")");
-            }
-            jobs.add(new SchedulerJob(jobId, p.tasks(), p.offset(), p.groupSize()));
-        }
+        List<SchedulerJob> jobs = submitAll(plan);
         try {
             for (Map.Entry<String, TaskList> e : inError.entrySet()) {
-                qdel(e.getKey(), e.getValue());
+                qdel(e.getKey(), e.getValue().ranges());
             }
         } catch (BackendException e) {
             // The old tasks would run a second time after a qmod -cj: take the relaunch back instead.
-            String undo = deleteJobs(jobs);
+            String undo = withdraw(jobs);
             throw new BackendException(e.getMessage() + " (deleting the tasks in Eqw that this launch replaces);"
                     + " deleted the " + jobs.size() + " new job(s) again" + undo, e);
         }
         return jobs;
     }
 
-    private static String oneLine(String message) {
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    @Override
+    protected String jobIdOf(String terse) {
+        return jobId(terse);
     }
 
     /** qsub -terse prints {@code 43} for a job, {@code 3.1-20:1} for an array. */
@@ -176,8 +141,17 @@ public final class GridEngineBackend implements Backend {
         return id.matches("\\d+") ? id : null;
     }
 
-    /** After a failed qsub: nothing of the submission may stay queued, since nothing records it. */
-    private String deleteJobs(List<SchedulerJob> jobs) {
+    @Override
+    protected BackendException refused(Refusal refusal) {
+        return new BackendException("qsub failed: " + refusal.result().message()
+                + (refusal.accepted() == 0 ? "" : "; deleted the " + refusal.accepted() + " job(s) it had accepted"
+                        + refusal.withdrawal())
+                + " (command: " + ShellQuote.join(refusal.array().command()) + ")");
+    }
+
+    /** One qdel per job; returns what failed, for the error message. */
+    @Override
+    protected String withdraw(List<SchedulerJob> jobs) {
         StringBuilder problems = new StringBuilder();
         for (SchedulerJob job : jobs) {
             CommandRunner.Result r = runner.run(List.of("qdel", job.jobId()));
@@ -245,8 +219,7 @@ public final class GridEngineBackend implements Backend {
         try {
             return new SweepRecords(dir).submissions();
         } catch (RuntimeException e) {
-            throw new BackendException(oneLine("cannot read the submissions of " + dir.root() + ": "
-                    + e.getMessage()), e);
+            throw fileProblem("read the submissions of " + dir.root(), e);
         }
     }
 
@@ -265,9 +238,9 @@ public final class GridEngineBackend implements Backend {
     }
 
     @Override
-    public SchedulerView poll(List<Submission> submissions) throws BackendException {
+    public SchedulerView poll(List<Submission> submissions, PollRecords records) throws BackendException {
         QueueSnapshot queue = qstat();
-        Poll poll = new Poll(queue, previous, ourJobs(submissions));
+        Poll poll = new Poll(queue, previous, jobIdsOf(submissions), records);
         previous = queue;
         return poll;
     }
@@ -276,28 +249,24 @@ public final class GridEngineBackend implements Backend {
      * One poll's answers. The extra calls are lazy and made at most once: {@code qstat -j} for the
      * jobs with tasks in error, {@code qacct -j} for tasks gone without a trace in the records.
      */
-    private final class Poll implements SchedulerView {
+    private final class Poll extends ElementView {
         private final QueueSnapshot queue;
         private final QueueSnapshot before;
+        /** Job ids of the polled submissions, so qstat -j is not asked about other people's errors. */
         private final Set<String> ours;
+        private final PollRecords records;
         private Map<String, String> errors;
-        private Map<Long, AttemptRecord> attempts;
-        private List<Cancellation> cancels;
         private Map<String, QacctRecords.Record> accounting;
 
-        Poll(QueueSnapshot queue, QueueSnapshot before, Set<String> ours) {
+        Poll(QueueSnapshot queue, QueueSnapshot before, Set<String> ours, PollRecords records) {
             this.queue = queue;
             this.before = before;
             this.ours = ours;
+            this.records = records;
         }
 
         @Override
-        public SchedulerTask lookup(Submission submission, long taskId) {
-            SchedulerJob job = submission.jobOf(taskId);
-            if (job == null) {
-                return SchedulerTask.UNKNOWN;
-            }
-            long index = indexes.of(submission, job, taskId);
+        protected SchedulerTask lookup(Submission submission, long taskId, SchedulerJob job, long index) {
             String state = index < 0 ? null : queue.state(job.jobId(), index);
             if (state != null) {
                 SchedulerTask.Kind kind = GridEngineStates.kind(state);
@@ -307,7 +276,7 @@ public final class GridEngineBackend implements Backend {
                     default -> SchedulerTask.PENDING;
                 };
             }
-            if (index < 0 || hasEndRecord(submission, taskId) || cancelled(submission, taskId)) {
+            if (index < 0 || records.ended(submission, taskId) || records.cancelRequested(submission, taskId)) {
                 return SchedulerTask.UNKNOWN; // the records decide; accounting would add nothing
             }
             String key = QacctRecords.key(job.jobId(), index);
@@ -340,21 +309,6 @@ public final class GridEngineBackend implements Backend {
             return "Grid Engine state " + state + (reason == null ? "" : ": " + reason);
         }
 
-        private boolean hasEndRecord(Submission submission, long taskId) {
-            if (attempts == null) {
-                attempts = status.latestAttempts();
-            }
-            AttemptRecord a = attempts.get(taskId);
-            return a != null && a.submission() == submission.number() && a.ended();
-        }
-
-        private boolean cancelled(Submission submission, long taskId) {
-            if (cancels == null) {
-                cancels = new SweepRecords(dir).cancellations();
-            }
-            return SweepRecords.cancelRequested(cancels, submission.number(), taskId);
-        }
-
         private Map<String, QacctRecords.Record> accounting() {
             if (accounting == null) {
                 // By job name: one call for all of the sweep's jobs (other sweeps of the same name are
@@ -364,19 +318,6 @@ public final class GridEngineBackend implements Backend {
             }
             return accounting;
         }
-    }
-
-    /** Job ids of the polled submissions, so qstat -j is not asked about other people's errors. */
-    private static Set<String> ourJobs(List<Submission> submissions) {
-        Set<String> ids = new java.util.HashSet<>();
-        for (Submission s : submissions) {
-            if (NAME.equals(s.backend())) {
-                for (SchedulerJob j : s.jobs()) {
-                    ids.add(j.jobId());
-                }
-            }
-        }
-        return ids;
     }
 
     // ---- cancel ---------------------------------------------------------------------------------
@@ -390,65 +331,18 @@ public final class GridEngineBackend implements Backend {
      */
     @Override
     public void cancel(Submission submission, TaskList tasks) throws BackendException {
-        Map<String, TaskList> targets = new LinkedHashMap<>(); // job id to indexes; null: the whole job
-        TaskList.Builder kept = TaskList.builder();
-        Map<Long, AttemptRecord> attempts = null;
-        for (SchedulerJob job : submission.jobs()) {
-            TaskList part = job.tasks().intersect(tasks);
-            if (part.isEmpty()) {
-                continue;
-            }
-            if (part.equals(job.tasks())) {
-                targets.put(job.jobId(), null);
-                continue;
-            }
-            if (job.groupSize() <= 1) {
-                targets.put(job.jobId(), TaskList.of(part.ranges().stream().map(r -> r.shift(-job.offset())).toList()));
-                continue;
-            }
-            if (attempts == null) {
-                attempts = latestAttempts();
-            }
-            Map<Long, AttemptRecord> known = attempts;
-            GroupIndex groups = indexes.groups(submission, job.groupSize());
-            TaskList lines = groups.cancellableLines(part, id -> endedIn(submission, id, known), kept);
-            if (lines.isEmpty()) {
-                continue;
-            }
-            long jobLines = groups.lineOf(job.tasks().last()) - groups.lineOf(job.tasks().first()) + 1;
-            targets.put(job.jobId(), lines.size() == jobLines ? null
-                    : TaskList.of(lines.ranges().stream().map(r -> r.shift(-job.offset())).toList()));
-        }
-        TaskList notCancelled = kept.build();
-        if (!notCancelled.isEmpty()) {
-            throw GroupIndex.partialElements(notCancelled); // before any qdel: a refused cancel changes nothing
-        }
-        for (Map.Entry<String, TaskList> t : targets.entrySet()) {
-            qdel(t.getKey(), t.getValue());
+        for (CancelElements elements : elementsToCancel(submission, tasks)) { // may refuse: before any qdel
+            qdel(elements.job().jobId(), elements.wholeJob() ? null : elements.indexRanges(elements.ids()));
         }
     }
 
-    private Map<Long, AttemptRecord> latestAttempts() throws BackendException {
-        try {
-            return status.latestAttempts();
-        } catch (RuntimeException e) {
-            throw new BackendException(oneLine("cannot read the status records of " + dir.root() + ": "
-                    + e.getMessage()), e);
-        }
-    }
-
-    private static boolean endedIn(Submission submission, long id, Map<Long, AttemptRecord> attempts) {
-        AttemptRecord r = attempts.get(id);
-        return r != null && r.submission() == submission.number() && r.ended();
-    }
-
-    /** qdel a job, or these array indexes of it; a job or task that is already gone is fine. */
-    private void qdel(String jobId, TaskList indexes) throws BackendException {
+    /** qdel a job (indexes null), or these array indexes of it; a job or task that is already gone is fine. */
+    private void qdel(String jobId, List<TaskRange> indexes) throws BackendException {
         List<List<String>> commands = new ArrayList<>();
         if (indexes == null) {
             commands.add(List.of("qdel", jobId));
         } else {
-            for (TaskRange range : indexes.ranges()) {
+            for (TaskRange range : indexes) {
                 commands.add(List.of("qdel", jobId, "-t", range.toString()));
             }
         }

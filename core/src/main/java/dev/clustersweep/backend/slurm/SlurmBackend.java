@@ -1,17 +1,16 @@
 package dev.clustersweep.backend.slurm;
 
-import dev.clustersweep.backend.Backend;
 import dev.clustersweep.backend.BackendException;
+import dev.clustersweep.backend.CancelElements;
+import dev.clustersweep.backend.ClusterBackend;
 import dev.clustersweep.backend.CommandRunner;
 import dev.clustersweep.backend.GroupIndex;
 import dev.clustersweep.backend.LaunchOptions;
+import dev.clustersweep.backend.PlannedArray;
+import dev.clustersweep.backend.PollRecords;
 import dev.clustersweep.backend.SchedulerView;
 import dev.clustersweep.backend.SubmitRequest;
-import dev.clustersweep.scripts.GroupFile;
-import dev.clustersweep.shell.ShellQuote;
-import dev.clustersweep.state.AttemptRecord;
 import dev.clustersweep.state.SchedulerTask;
-import dev.clustersweep.state.StatusReader;
 import dev.clustersweep.sweep.SchedulerJob;
 import dev.clustersweep.sweep.Submission;
 import dev.clustersweep.sweep.SweepDirectory;
@@ -20,14 +19,10 @@ import dev.clustersweep.tasks.ArraySlices;
 import dev.clustersweep.tasks.TaskList;
 import dev.clustersweep.tasks.TaskRange;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -35,7 +30,7 @@ import java.util.regex.Pattern;
  * sacct only for tasks squeue forgot without an end record, scancel of array elements. See the
  * Slurm section of docs/backends.md for the exact commands.
  */
-public final class SlurmBackend implements Backend {
+public final class SlurmBackend extends ClusterBackend {
 
     public static final String NAME = "slurm";
 
@@ -50,15 +45,10 @@ public final class SlurmBackend implements Backend {
     // with no closing bracket); 0 means the whole list.
     private static final Map<String, String> ENVIRONMENT = Map.of("SLURM_BITSTR_LEN", "0");
 
-    private final SweepDirectory dir;
-    private final CommandRunner runner;
+    /** For dry runs only: a short timeout and no retry (see {@link #PLAN_TIMEOUT}). */
     private final CommandRunner planRunner;
     private final int queryAttempts;
     private final Duration firstRetryWait;
-    /** Array indexes of tasks; the groups of packed submissions follow from their records. */
-    private final GroupIndex.Indexes indexes = new GroupIndex.Indexes();
-    /** The wrapper's records, ended attempts read once for this object's life. */
-    private final StatusReader status;
     private SlurmConfig config;
     private boolean accountingDisabled;
 
@@ -69,27 +59,15 @@ public final class SlurmBackend implements Backend {
 
     SlurmBackend(SweepDirectory dir, CommandRunner runner, CommandRunner planRunner, int queryAttempts,
             Duration firstRetryWait) {
-        this.dir = dir;
-        this.runner = runner;
+        super(NAME, dir, runner);
         this.planRunner = planRunner;
         this.queryAttempts = queryAttempts;
         this.firstRetryWait = firstRetryWait;
-        this.status = new StatusReader(dir);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
     public long schedulerCalls() {
-        return runner.calls() + planRunner.calls();
-    }
-
-    /** One sbatch of a submission: the array indexes, the tasks, the offset, the command. */
-    record ArrayPlan(String indexes, long elements, TaskList tasks, long offset, int groupSize,
-            List<String> command) {
+        return super.schedulerCalls() + planRunner.calls();
     }
 
     // ---- submit -------------------------------------------------------------------------------
@@ -108,54 +86,49 @@ public final class SlurmBackend implements Backend {
                         + limits.maxArraySize());
             }
         }
-        for (ArrayPlan array : arrays(request, limits)) {
-            lines.add(ShellQuote.join(array.command()));
-        }
+        lines.addAll(planLines(arrays(request, limits)));
         return lines;
     }
 
     @Override
     public List<SchedulerJob> submit(SubmitRequest request) throws BackendException {
         SlurmConfig limits = config();
-        List<ArrayPlan> arrays = arrays(request, limits);
+        List<PlannedArray> arrays = arrays(request, limits);
         checkJobCount(arrays, limits);
         try {
-            // Slurm does not create the directory of -o/-e: an element would fail without a trace.
-            Files.createDirectories(dir.schedulerLogsDir());
-            if (request.options().tasksPerNode() > 1) {
-                GroupFile.write(dir, request.submission(),
-                        new GroupIndex(request.tasks(), request.options().tasksPerNode()).groups());
-            }
+            writeSubmissionFiles(request);
         } catch (IOException | RuntimeException e) {
-            throw new BackendException(oneLine("cannot write " + dir.root() + ": " + e.getMessage()), e);
+            throw fileProblem("write " + dir.root(), e);
         }
-        List<SchedulerJob> accepted = new ArrayList<>();
-        for (ArrayPlan array : arrays) {
-            // Never retried: a submission that timed out may have been accepted.
-            CommandRunner.Result r = runner.run(array.command(), dir.workDir());
-            String jobId = r.ok() ? r.stdout().strip().split(";", 2)[0] : "";
-            if (!JOB_ID.matcher(jobId).matches()) {
-                String undone = cancelQuietly(accepted);
-                throw new BackendException("sbatch failed" + (arrays.size() > 1 ? " for array " + (accepted.size() + 1)
-                        + " of " + arrays.size() : "") + ": " + (r.ok() ? "unexpected output '" + r.stdout().strip()
-                        + "'" : r.message()) + undone + (r.timedOut() ? " (sbatch timed out: check squeue -n "
-                        + dir.jobName() + " for an array that was accepted anyway)" : ""));
-            }
-            accepted.add(new SchedulerJob(jobId, array.tasks(), array.offset(), array.groupSize()));
-        }
-        return accepted;
+        return submitAll(arrays);
+    }
+
+    /** sbatch --parsable prints {@code 42} or {@code 42;cluster}. */
+    @Override
+    protected String jobIdOf(String parsable) {
+        String jobId = parsable.strip().split(";", 2)[0];
+        return JOB_ID.matcher(jobId).matches() ? jobId : null;
+    }
+
+    @Override
+    protected BackendException refused(Refusal refusal) {
+        CommandRunner.Result r = refusal.result();
+        return new BackendException("sbatch failed" + (refusal.of() > 1 ? " for array " + refusal.number()
+                + " of " + refusal.of() : "") + ": " + (r.ok() ? "unexpected output '" + r.stdout().strip()
+                + "'" : r.message()) + refusal.withdrawal() + (r.timedOut() ? " (sbatch timed out: check squeue -n "
+                + dir.jobName() + " for an array that was accepted anyway)" : ""));
     }
 
     /** The arrays of a submission: split at MaxArraySize; packed tasks go by groups-file line. */
-    List<ArrayPlan> arrays(SubmitRequest request, SlurmConfig limits) {
+    List<PlannedArray> arrays(SubmitRequest request, SlurmConfig limits) {
         LaunchOptions options = request.options();
         String submission = Integer.toString(request.submission());
-        List<ArrayPlan> arrays = new ArrayList<>();
+        List<PlannedArray> arrays = new ArrayList<>();
         if (options.tasksPerNode() <= 1) {
             for (ArraySlice slice : ArraySlices.forSlurm(request.tasks(), limits.maxArraySize())) {
                 List<String> script = List.of(dir.wrapper().toString(), submission, Long.toString(slice.offset()));
-                arrays.add(new ArrayPlan(slice.indexes(), slice.ids().size(), slice.ids(), slice.offset(), 1,
-                        SbatchCommand.build(dir, options, slice.indexes(), script)));
+                arrays.add(new PlannedArray(SbatchCommand.build(dir, options, slice.indexes(), script), slice.ids(),
+                        slice.offset(), 1, slice.ids().size()));
             }
             return arrays;
         }
@@ -165,15 +138,15 @@ public final class SlurmBackend implements Backend {
             TaskList ids = groups.tasksOfLines(slice.ids().first(), slice.ids().last());
             List<String> script = List.of(dir.multiWrapper().toString(), submission,
                     Integer.toString(options.parallelPerElement()), Long.toString(slice.offset()));
-            arrays.add(new ArrayPlan(slice.indexes(), slice.ids().size(), ids, slice.offset(),
-                    options.tasksPerNode(), SbatchCommand.build(dir, options, slice.indexes(), script)));
+            arrays.add(new PlannedArray(SbatchCommand.build(dir, options, slice.indexes(), script), ids,
+                    slice.offset(), options.tasksPerNode(), slice.ids().size()));
         }
         return arrays;
     }
 
     /** Past MaxJobCount sbatch sleeps and retries forever: refuse before submitting anything. */
-    private void checkJobCount(List<ArrayPlan> arrays, SlurmConfig limits) throws BackendException {
-        long elements = arrays.stream().mapToLong(ArrayPlan::elements).sum();
+    private void checkJobCount(List<PlannedArray> arrays, SlurmConfig limits) throws BackendException {
+        long elements = arrays.stream().mapToLong(PlannedArray::elements).sum();
         // Asked even when the launch alone is too large: the refusal says how many Slurm holds, and a
         // made-up 0 would mislead anyone deciding whether to wait for the queue to drain.
         // Every job record slurmctld holds counts, finished ones too until MinJobAge purges them, and a
@@ -210,10 +183,6 @@ public final class SlurmBackend implements Backend {
         return count;
     }
 
-    private static String oneLine(String message) {
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
-    }
-
     private static String tooMany(long elements, long queued, SlurmConfig limits) {
         return "this launch needs " + elements + " array element(s) but Slurm holds " + queued
                 + " job(s) and its MaxJobCount is " + limits.maxJobCount() + " (sbatch would wait forever): "
@@ -234,11 +203,9 @@ public final class SlurmBackend implements Backend {
         return config;
     }
 
-    /** Cancels arrays accepted before a failure; returns words for the error message. */
-    private String cancelQuietly(List<SchedulerJob> accepted) {
-        if (accepted.isEmpty()) {
-            return "";
-        }
+    /** One scancel of the arrays accepted before a failed sbatch. */
+    @Override
+    protected String withdraw(List<SchedulerJob> accepted) {
         List<String> ids = accepted.stream().map(SchedulerJob::jobId).toList();
         List<String> command = new ArrayList<>(List.of("scancel"));
         command.addAll(ids);
@@ -250,12 +217,12 @@ public final class SlurmBackend implements Backend {
     // ---- poll ---------------------------------------------------------------------------------
 
     @Override
-    public SchedulerView poll(List<Submission> submissions) throws BackendException {
-        List<String> jobIds = jobIds(submissions);
+    public SchedulerView poll(List<Submission> submissions, PollRecords records) throws BackendException {
+        List<String> jobIds = List.copyOf(jobIdsOf(submissions));
         if (jobIds.isEmpty()) {
             return (submission, taskId) -> SchedulerTask.UNKNOWN;
         }
-        return new View(squeue(jobIds), jobIds);
+        return new View(squeue(jobIds), jobIds, records);
     }
 
     /** One squeue for these jobs; empty when Slurm knows none of them any more. */
@@ -275,51 +242,32 @@ public final class SlurmBackend implements Backend {
         throw new BackendException("squeue failed: " + r.message());
     }
 
-    private static List<String> jobIds(List<Submission> submissions) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (Submission s : submissions) {
-            if (NAME.equals(s.backend())) {
-                for (SchedulerJob job : s.jobs()) {
-                    ids.add(job.jobId());
-                }
-            }
-        }
-        return List.copyOf(ids);
-    }
-
     private static boolean unknownJobs(CommandRunner.Result r) {
         return !r.timedOut() && r.message().contains("Invalid job id specified");
     }
 
     /** The answer of one poll: squeue's table, and accounting asked at most once, when needed. */
-    private final class View implements SchedulerView {
+    private final class View extends ElementView {
         private final ElementTable queue;
         private final List<String> jobIds;
-        private Map<Long, AttemptRecord> attempts;
+        private final PollRecords records;
         private ElementTable accounting;
 
-        View(ElementTable queue, List<String> jobIds) {
+        View(ElementTable queue, List<String> jobIds, PollRecords records) {
             this.queue = queue;
             this.jobIds = jobIds;
+            this.records = records;
         }
 
         @Override
-        public synchronized SchedulerTask lookup(Submission submission, long taskId) {
-            SchedulerJob job = submission.jobOf(taskId);
-            if (job == null) {
-                return SchedulerTask.UNKNOWN;
-            }
-            long index = indexes.of(submission, job, taskId);
+        protected synchronized SchedulerTask lookup(Submission submission, long taskId, SchedulerJob job,
+                long index) {
             SchedulerTask task = index < 0 ? null : queue.find(job.jobId(), index);
             if (task != null) {
                 return task;
             }
             // Gone from squeue. An end record decides anyway; otherwise accounting may know how it ended.
-            if (attempts == null) {
-                attempts = status.latestAttempts();
-            }
-            AttemptRecord latest = attempts.get(taskId);
-            if (latest != null && latest.submission() == submission.number() && latest.ended()) {
+            if (records.ended(submission, taskId)) {
                 return SchedulerTask.UNKNOWN;
             }
             task = index < 0 ? null : accounting().find(job.jobId(), index);
@@ -368,74 +316,38 @@ public final class SlurmBackend implements Backend {
      */
     @Override
     public void cancel(Submission submission, TaskList tasks) throws BackendException {
-        Map<SchedulerJob, TaskList> elements = new LinkedHashMap<>();
-        TaskList.Builder kept = TaskList.builder();
-        Map<Long, AttemptRecord> attempts = null;
-        for (SchedulerJob job : submission.jobs()) {
-            TaskList selected = job.tasks().intersect(tasks);
-            if (selected.isEmpty()) {
-                continue;
-            }
-            if (job.groupSize() <= 1) {
-                elements.put(job, selected);
-            } else {
-                if (attempts == null) {
-                    attempts = latestAttempts();
-                }
-                Map<Long, AttemptRecord> known = attempts;
-                TaskList lines = indexes.groups(submission, job.groupSize()).cancellableLines(selected,
-                        id -> endedIn(submission, id, known), kept);
-                if (!lines.isEmpty()) {
-                    elements.put(job, lines);
-                }
-            }
-        }
-        TaskList notCancelled = kept.build();
-        if (!notCancelled.isEmpty()) {
-            throw GroupIndex.partialElements(notCancelled); // before any scancel: a refused cancel changes nothing
-        }
+        List<CancelElements> elements = elementsToCancel(submission, tasks); // may refuse: before any scancel
         if (!elements.isEmpty()) {
-            List<String> jobIds = elements.keySet().stream().map(SchedulerJob::jobId).distinct().toList();
+            List<String> jobIds = elements.stream().map(e -> e.job().jobId()).distinct().toList();
             ElementTable queue = squeue(jobIds);
             List<String> pending = new ArrayList<>();
             List<String> running = new ArrayList<>();
-            elements.forEach((job, ids) -> split(job, ids, queue, pending, running));
+            elements.forEach(e -> split(e, queue, pending, running));
             scancel(List.of(), pending);
             scancel(List.of("--batch", "--signal=TERM"), running);
         }
     }
 
-    private Map<Long, AttemptRecord> latestAttempts() throws BackendException {
-        try {
-            return status.latestAttempts();
-        } catch (RuntimeException e) {
-            throw new BackendException(oneLine("cannot read the status records of " + dir.root() + ": "
-                    + e.getMessage()), e);
-        }
-    }
-
-    /** Sorts a job's selected elements (ids, or group lines when packed) into pending and running targets. */
-    private static void split(SchedulerJob job, TaskList ids, ElementTable queue, List<String> pending,
+    /** Sorts a job's selected elements into pending and running targets, by what squeue says of them. */
+    private static void split(CancelElements elements, ElementTable queue, List<String> pending,
             List<String> running) {
-        long shift = job.offset(); // index = task id (or group line) - offset
         TaskList.Builder toCancel = TaskList.builder();
         TaskList.Builder toSignal = TaskList.builder();
-        var it = ids.iterator();
+        var it = elements.ids().iterator();
         while (it.hasNext()) {
             long id = it.nextLong();
-            SchedulerTask task = queue.find(job.jobId(), id - shift);
+            SchedulerTask task = queue.find(elements.job().jobId(), elements.indexOf(id));
             if (task == null || task.kind() == SchedulerTask.Kind.ENDED) {
                 continue; // gone or ended already
             }
             (task.kind() == SchedulerTask.Kind.RUNNING ? toSignal : toCancel).add(id);
         }
-        pending.addAll(targets(job, toCancel.build(), shift));
-        running.addAll(targets(job, toSignal.build(), shift));
+        pending.addAll(targets(elements, toCancel.build()));
+        running.addAll(targets(elements, toSignal.build()));
     }
 
-    private static List<String> targets(SchedulerJob job, TaskList ids, long shift) {
-        return ids.isEmpty() ? List.of()
-                : ScancelTargets.of(job.jobId(), ids.ranges().stream().map(r -> r.shift(-shift)).toList());
+    private static List<String> targets(CancelElements elements, TaskList ids) {
+        return ids.isEmpty() ? List.of() : ScancelTargets.of(elements.job().jobId(), elements.indexRanges(ids));
     }
 
     private void scancel(List<String> options, List<String> targets) throws BackendException {
@@ -466,14 +378,8 @@ public final class SlurmBackend implements Backend {
                 || (r.exitCode() == 229 && r.stderr().isBlank());
     }
 
-    private static boolean endedIn(Submission submission, long id, Map<Long, AttemptRecord> attempts) {
-        AttemptRecord r = attempts.get(id);
-        return r != null && r.submission() == submission.number() && r.ended();
-    }
-
     // ---- commands -----------------------------------------------------------------------------
 
-    /** A query (or an idempotent scancel): retried with backoff, except for "Invalid job id". */
     /** Queries are retried with backoff, except for answers that will not change by asking again. */
     private CommandRunner.Result query(List<String> command) {
         return runner.runWithRetries(command, queryAttempts, firstRetryWait, r -> !unknownJobs(r) && !accountingOff(r));
