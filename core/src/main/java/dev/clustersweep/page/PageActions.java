@@ -6,6 +6,7 @@ import dev.clustersweep.engine.PollPolicy;
 import dev.clustersweep.engine.RunState;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepStatus;
+import dev.clustersweep.jobfile.JobFileIndex;
 import dev.clustersweep.sweep.Submission;
 import dev.clustersweep.sweep.SweepDirectory;
 import dev.clustersweep.tasks.TaskList;
@@ -110,6 +111,6 @@ public final class PageActions {
      * keeps to show its page once the sweep directory is gone.
      */
     public void writeTaskTable(OutputStream out) throws BackendException, IOException {
-        TaskTableFile.write(sweep.status(), new TagIndex(sweep.directory().jobFile())::tags, out);
+        TaskTableFile.write(sweep.status(), new JobFileIndex(sweep.directory().jobFile())::tags, out);
     }
 }

@@ -4,21 +4,18 @@ import dev.clustersweep.BadInputException;
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.tasks.TaskList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The tasks a user picked on the page, from any mix of the three ways the page offers: a typed
  * task list ({@code 1-3,5 8}), the checked rows, and "all failed". Typed lists take the task list
  * syntax of the command line ({@code N}, {@code N-M}, {@code N-M:STEP}), but items may also be
- * separated by spaces or new lines, as people type into a text box.
+ * separated by spaces or new lines, as people type into a text box ({@link TaskList#parseTyped}).
  *
  * @param ids the typed list, or null/blank for none
  * @param checked the ids of the checked rows as the form posts them, or null
  * @param allFailed whether "all failed" (FAILED, TIMEOUT, CANCELLED, LOST, ERROR) was chosen
  */
 public record Selection(String ids, List<String> checked, boolean allFailed) {
-
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
     public Selection {
         checked = checked == null ? List.of() : List.copyOf(checked);
@@ -31,8 +28,8 @@ public record Selection(String ids, List<String> checked, boolean allFailed) {
      * @throws BadInputException for a bad list or id, an id the sweep does not have, or nothing selected
      */
     public TaskList resolve(TaskList sweepTasks, SweepStatus status) {
-        TaskList typed = parseList(ids);
-        TaskList ticked = checked.isEmpty() ? TaskList.empty() : parseList(String.join(",", checked));
+        TaskList typed = TaskList.parseTyped(ids);
+        TaskList ticked = checked.isEmpty() ? TaskList.empty() : TaskList.parseTyped(String.join(",", checked));
         TaskList failed = allFailed ? status.unsuccessful() : TaskList.empty();
         TaskList selected = typed.union(ticked).union(failed);
         if (selected.isEmpty()) {
@@ -44,20 +41,5 @@ public record Selection(String ids, List<String> checked, boolean allFailed) {
                     + "or all failed");
         }
         return selected.checkWithin(sweepTasks);
-    }
-
-    /** A typed task list: the command line's syntax, with spaces and new lines also separating items. */
-    public static TaskList parseList(String text) {
-        if (text == null || text.isBlank()) {
-            return TaskList.empty();
-        }
-        String list = SEPARATORS.matcher(text.strip()).replaceAll(",");
-        if (list.startsWith(",")) {
-            list = list.substring(1);
-        }
-        if (list.endsWith(",")) {
-            list = list.substring(0, list.length() - 1);
-        }
-        return list.isEmpty() ? TaskList.empty() : TaskList.parse(list);
     }
 }

@@ -1,6 +1,8 @@
 package dev.clustersweep.page;
 
+import dev.clustersweep.backend.HumanDuration;
 import dev.clustersweep.engine.SweepStatus;
+import dev.clustersweep.jobfile.JobFileIndex;
 import dev.clustersweep.state.TaskStatus;
 import dev.clustersweep.sweep.SweepDirectory;
 import java.nio.file.Files;
@@ -10,7 +12,7 @@ import java.util.List;
 
 /**
  * Builds the pages of one sweep. Hold one per sweep (the Jenkins action keeps it for its build):
- * it keeps the sweep's {@link TagIndex}, so only the first page after a launch reads all of
+ * it keeps the sweep's {@link JobFileIndex}, so only the first page after a launch reads all of
  * jobs.json, and each page after that reads only its own rows.
  *
  * <p>A page costs one pass over the status for the counts and, when filtered, one more that stops
@@ -19,7 +21,7 @@ import java.util.List;
  */
 public final class SweepPages {
 
-    /** Where a page's tags come from: {@link TagIndex} on jobs.json, or an archived task table. */
+    /** Where a page's tags come from: {@link JobFileIndex} on jobs.json, or an archived task table. */
     @FunctionalInterface
     public interface Tags {
         /** The tags of tasks {@code ids} (ascending), aligned with them; null for an unknown id. */
@@ -39,7 +41,7 @@ public final class SweepPages {
     /** Pages of a sweep directory: tags from its jobs.json, logs checked on disk. */
     public SweepPages(SweepDirectory dir) {
         this.dir = dir;
-        TagIndex index = new TagIndex(dir.jobFile());
+        JobFileIndex index = new JobFileIndex(dir.jobFile());
         this.tags = index::tags;
         this.logs = (id, attempt, stream) -> Files.exists(stream == LogLink.Stream.STDOUT ? dir.stdout(id, attempt)
                 : dir.stderr(id, attempt));

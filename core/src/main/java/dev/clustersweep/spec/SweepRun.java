@@ -8,12 +8,12 @@ import dev.clustersweep.engine.PollPolicy;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.grid.Prelaunch;
+import dev.clustersweep.jobfile.JobFileIndex;
 import dev.clustersweep.page.ActionPlan;
 import dev.clustersweep.page.PageRequest;
 import dev.clustersweep.page.Selection;
 import dev.clustersweep.page.SweepPage;
 import dev.clustersweep.page.SweepPages;
-import dev.clustersweep.page.TagIndex;
 import dev.clustersweep.page.TaskAction;
 import dev.clustersweep.page.TaskFilter;
 import dev.clustersweep.page.TaskTableFile;
@@ -321,7 +321,7 @@ public final class SweepRun {
             throws BackendException, IOException {
         SweepDirectory dir = new SweepDirectory(workDir, jobName);
         SweepStatus status = sweep(dir).status();
-        TaskTableFile.write(status, new TagIndex(dir.jobFile())::tags, out);
+        TaskTableFile.write(status, new JobFileIndex(dir.jobFile())::tags, out);
     }
 
     private static String slashes(Path path) {

@@ -12,6 +12,7 @@ import java.util.PrimitiveIterator;
 import java.util.RandomAccess;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
 
@@ -32,6 +33,7 @@ import java.util.stream.StreamSupport;
 public final class TaskList implements Iterable<Long> {
 
     private static final TaskList EMPTY = new TaskList(new long[0], new long[0], new long[0], 0);
+    private static final Pattern TYPED_SEPARATORS = Pattern.compile("[\\s,]+");
 
     // Range i holds firsts[i], firsts[i]+steps[i], ..., lasts[i]; ranges never interleave:
     // lasts[i] < firsts[i+1]. ends[i] is the number of ids in ranges 0..i.
@@ -65,6 +67,27 @@ public final class TaskList implements Iterable<Long> {
      */
     public static TaskList parse(String text) {
         return TaskListParser.parse(text);
+    }
+
+    /**
+     * Reads a task list as people type it into a text box (the build page, the wizard): the syntax
+     * of {@link #parse}, but items may also be separated by spaces or new lines, as in
+     * {@code 1-3,5 8}; null or blank is the empty list.
+     *
+     * @throws BadInputException naming the bad text and what is expected
+     */
+    public static TaskList parseTyped(String text) {
+        if (text == null || text.isBlank()) {
+            return EMPTY;
+        }
+        String list = TYPED_SEPARATORS.matcher(text.strip()).replaceAll(",");
+        if (list.startsWith(",")) {
+            list = list.substring(1);
+        }
+        if (list.endsWith(",")) {
+            list = list.substring(0, list.length() - 1);
+        }
+        return list.isEmpty() ? EMPTY : parse(list);
     }
 
     public static TaskList empty() {

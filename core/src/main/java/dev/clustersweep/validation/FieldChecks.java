@@ -2,12 +2,11 @@ package dev.clustersweep.validation;
 
 import dev.clustersweep.BadInputException;
 import dev.clustersweep.backend.Durations;
+import dev.clustersweep.backend.HumanDuration;
 import dev.clustersweep.backend.Memory;
 import dev.clustersweep.backend.local.LocalBackend;
 import dev.clustersweep.engine.Backends;
 import dev.clustersweep.grid.ArgMode;
-import dev.clustersweep.page.HumanDuration;
-import dev.clustersweep.page.Selection;
 import dev.clustersweep.scripts.EnvironmentSetup;
 import dev.clustersweep.shell.ShellQuote;
 import dev.clustersweep.sweep.SweepDirectory;
@@ -253,7 +252,7 @@ public final class FieldChecks {
         }
         TaskList tasks;
         try {
-            tasks = Selection.parseList(text);
+            tasks = TaskList.parseTyped(text);
         } catch (BadInputException e) {
             return FieldCheck.error("tasks.bad", shown(text), e.getMessage());
         }

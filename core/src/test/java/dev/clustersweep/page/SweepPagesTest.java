@@ -6,6 +6,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import dev.clustersweep.backend.HumanDuration;
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.jobfile.Job;
 import dev.clustersweep.jobfile.JobFile;

@@ -1,6 +1,10 @@
-package dev.clustersweep.page;
+package dev.clustersweep.backend;
 
-/** Seconds as people read them on the page: {@code 45s}, {@code 1m 05s}, {@code 2h 03m 10s}, {@code 3d 04h 05m}. */
+/**
+ * Seconds as people read them, on the build page and in the wizard's checks: {@code 45s},
+ * {@code 1m 05s}, {@code 2h 03m 10s}, {@code 3d 04h 05m}. {@link Durations} reads and writes them
+ * as the schedulers do.
+ */
 public final class HumanDuration {
 
     private HumanDuration() {

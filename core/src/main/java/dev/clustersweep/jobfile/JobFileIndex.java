@@ -1,19 +1,11 @@
-package dev.clustersweep.page;
+package dev.clustersweep.jobfile;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.clustersweep.BadInputException;
-import dev.clustersweep.jobfile.Job;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,23 +28,19 @@ import java.util.Objects;
  * replaced it gets a new index. If it changed between that check and the read, the entry found at
  * an offset is not the one indexed, and the lookup rebuilds once and reads again.
  *
+ * <p>Entries are read by the same {@link EntryReader} as {@link JobFileReader}'s, so a file it takes
+ * is one the reader takes.
+ *
  * <p>Thread-safe: the Jenkins action holds one per build and serves concurrent requests.
  */
-public final class TagIndex {
+public final class JobFileIndex {
 
     static final int STEP = 64;
-
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-            // We reposition the channel under the parser; it must not close it.
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .build();
-    private static final byte[] OPEN = "{".getBytes(StandardCharsets.US_ASCII);
 
     private final Path jobFile;
     private Index index;
 
-    public TagIndex(Path jobFile) {
+    public JobFileIndex(Path jobFile) {
         this.jobFile = jobFile;
     }
 
@@ -123,9 +111,9 @@ public final class TagIndex {
         }
     }
 
-    /** Whether an index is held (for tests: the second page must not rebuild it). */
-    synchronized boolean built() {
-        return index != null;
+    /** How many offsets the index holds, 0 when none is built (for tests: offsets, not tags, are kept). */
+    synchronized int indexed() {
+        return index == null ? 0 : index.ids().length;
     }
 
     private Index current() throws IOException, Stale {
@@ -146,8 +134,9 @@ public final class TagIndex {
     }
 
     /**
-     * One pass over the file, skipping commands and tags unread. Sparse: every STEP-th entry, or
-     * null as soon as an id does not ascend. Dense: every entry, sorted by id.
+     * One pass over the file, checking every entry's shape but skipping commands and tags unread.
+     * Sparse: every STEP-th entry, or null as soon as an id does not ascend. Dense: every entry,
+     * sorted by id.
      */
     private Index scan(Stamp stamp, boolean sparse) throws IOException, Stale {
         long[] ids = new long[64];
@@ -155,49 +144,43 @@ public final class TagIndex {
         int kept = 0;
         long entries = 0;
         long previous = 0;
-        try (InputStream in = Files.newInputStream(jobFile); JsonParser json = FACTORY.createParser(in)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                throw bad("it does not start with '{'");
-            }
-            JsonToken token;
-            while ((token = json.nextToken()) == JsonToken.FIELD_NAME) {
-                long offset = json.currentTokenLocation().getByteOffset();
-                long id = id(json.currentName());
-                if (json.nextToken() != JsonToken.START_ARRAY) {
-                    throw bad("entry \"" + id + "\" is not a 2-element array of strings [command, tag]");
-                }
-                json.skipChildren();
-                if (sparse && id <= previous) {
-                    return null;
-                }
-                if (!sparse || entries % STEP == 0) {
-                    if (kept == ids.length) {
-                        ids = Arrays.copyOf(ids, kept * 2);
-                        offsets = Arrays.copyOf(offsets, kept * 2);
+        try (InputStream in = Files.newInputStream(jobFile); EntryReader reader = EntryReader.withOffsets(jobFile, in)) {
+            try {
+                reader.begin();
+                while (reader.nextKey()) {
+                    long id = reader.id();
+                    long offset = reader.keyOffset();
+                    reader.value(false, false);
+                    if (sparse && id <= previous) {
+                        return null;
                     }
-                    ids[kept] = id;
-                    offsets[kept] = offset;
-                    kept++;
+                    if (!sparse || entries % STEP == 0) {
+                        if (kept == ids.length) {
+                            ids = Arrays.copyOf(ids, kept * 2);
+                            offsets = Arrays.copyOf(offsets, kept * 2);
+                        }
+                        ids[kept] = id;
+                        offsets[kept] = offset;
+                        kept++;
+                    }
+                    previous = id;
+                    entries++;
                 }
-                previous = id;
-                entries++;
+                reader.end();
+            } catch (JsonProcessingException e) {
+                throw reader.notJson(e);
             }
-            if (token != JsonToken.END_OBJECT) {
-                throw bad("unexpected " + token);
+            if (!Stamp.of(jobFile).equals(stamp)) {
+                throw new Stale();
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw bad("not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (!Stamp.of(jobFile).equals(stamp)) {
-            throw new Stale();
-        }
-        ids = Arrays.copyOf(ids, kept);
-        offsets = Arrays.copyOf(offsets, kept);
-        if (!sparse) {
-            sortByIds(ids, offsets);
-            for (int i = 1; i < ids.length; i++) {
-                if (ids[i] == ids[i - 1]) {
-                    throw bad("task id \"" + ids[i] + "\" appears twice");
+            ids = Arrays.copyOf(ids, kept);
+            offsets = Arrays.copyOf(offsets, kept);
+            if (!sparse) {
+                sortByIds(ids, offsets);
+                for (int i = 1; i < ids.length; i++) {
+                    if (ids[i] == ids[i - 1]) {
+                        throw reader.bad("task id \"" + ids[i] + "\" appears twice");
+                    }
                 }
             }
         }
@@ -236,22 +219,28 @@ public final class TagIndex {
                     tags[w] = cursor.tag;
                 }
             }
+            if (cursor != null) {
+                cursor.close();
+            }
         }
     }
 
     /** Reads entries from an offset: the id and tag of the current one. */
     private final class Cursor {
-        private final JsonParser json;
+        private final EntryReader entries;
         long id;
         String tag;
 
         /** Positions on the entry at {@code offset}, which must be task {@code expected}. */
         Cursor(FileChannel channel, long offset, long expected) throws IOException, Stale {
             channel.position(offset);
-            // An entry alone ("12": [...]) is not JSON; behind a '{' it is the start of an object.
-            InputStream in = new SequenceInputStream(new ByteArrayInputStream(OPEN), Channels.newInputStream(channel));
-            json = FACTORY.createParser(in);
-            if (json.nextToken() != JsonToken.START_OBJECT || !next() || id != expected) {
+            entries = EntryReader.ofEntry(jobFile, Channels.newInputStream(channel));
+            try {
+                entries.begin();
+            } catch (JsonProcessingException | BadInputException e) {
+                throw new Stale();
+            }
+            if (!next() || id != expected) {
                 throw new Stale();
             }
         }
@@ -259,51 +248,23 @@ public final class TagIndex {
         /** Moves to the next entry; false at the end of the file. */
         boolean next() throws IOException, Stale {
             try {
-                return advance();
-            } catch (com.fasterxml.jackson.core.JsonProcessingException | BadInputException e) {
+                if (!entries.nextKey()) {
+                    id = Long.MAX_VALUE;
+                    tag = null;
+                    return false;
+                }
+                id = entries.id();
+                entries.value(false, true);
+                tag = entries.tag();
+                return true;
+            } catch (JsonProcessingException | BadInputException e) {
                 throw new Stale(); // not the file we indexed; a rebuild reports a file that is bad
             }
         }
 
-        void close() throws IOException {
-            json.close();
+        void close() {
+            entries.close();
         }
-
-        private boolean advance() throws IOException, Stale {
-            JsonToken token = json.nextToken();
-            if (token == JsonToken.END_OBJECT) {
-                id = Long.MAX_VALUE;
-                tag = null;
-                return false;
-            }
-            if (token != JsonToken.FIELD_NAME) {
-                throw new Stale();
-            }
-            id = id(json.currentName());
-            // The command is skipped unread: Jackson decodes a string only when asked for its text.
-            if (json.nextToken() != JsonToken.START_ARRAY || json.nextToken() != JsonToken.VALUE_STRING
-                    || json.nextToken() != JsonToken.VALUE_STRING) {
-                throw new Stale();
-            }
-            tag = json.getText();
-            if (json.nextToken() != JsonToken.END_ARRAY) {
-                throw new Stale();
-            }
-            return true;
-        }
-    }
-
-    private long id(String key) {
-        long id = Job.parseId(key);
-        if (id < 1) {
-            throw bad("task id \"" + key + "\" is not a positive integer");
-        }
-        return id;
-    }
-
-    private BadInputException bad(String what) {
-        return new BadInputException("bad jobfile " + jobFile + ": " + what
-                + "; expected a JSON object {\"1\": [command, tag], ...}");
     }
 
     /** Sorts ids ascending, carrying offsets along. */
@@ -325,6 +286,6 @@ public final class TagIndex {
 
     @Override
     public String toString() {
-        return "TagIndex[" + Objects.toString(jobFile) + "]";
+        return "JobFileIndex[" + Objects.toString(jobFile) + "]";
     }
 }
