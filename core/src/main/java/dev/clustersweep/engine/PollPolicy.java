@@ -4,7 +4,9 @@ package dev.clustersweep.engine;
  * How often to ask the scheduler while waiting: quick at first so short sweeps finish promptly,
  * backing off so a long sweep costs the scheduler little.
  */
-public record PollPolicy(long initialMillis, long maxMillis, double factor) {
+public record PollPolicy(long initialMillis, long maxMillis, double factor) implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public PollPolicy {
         if (initialMillis <= 0 || maxMillis < initialMillis || factor < 1) {

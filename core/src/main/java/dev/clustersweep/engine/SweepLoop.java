@@ -6,6 +6,7 @@ import dev.clustersweep.state.TaskStatus;
 import dev.clustersweep.sweep.Submission;
 import dev.clustersweep.tasks.TaskList;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
  * unsuccessfully while retries are left, and tell when it is over. One {@link #turn} is one poll,
  * so a Jenkins step drives it from a timer (and after a restart from its saved {@link RunState}),
  * while the freestyle step and {@code sweep launch --wait} drive it blocking with {@link #run}.
+ * A turn and its state are serializable: a Jenkins agent takes the turn and sends it back whole.
  */
 public final class SweepLoop {
 
@@ -28,7 +30,13 @@ public final class SweepLoop {
      * @param progress the run's tasks as this turn's poll saw them, or null when the scheduler did not answer
      * @param lines what to log, in order (progress lines only when they changed, retries, warnings)
      */
-    public record Turn(RunState state, SweepProgress progress, List<String> lines) {
+    public record Turn(RunState state, SweepProgress progress, List<String> lines) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        public Turn {
+            lines = List.copyOf(lines);
+        }
     }
 
     /**

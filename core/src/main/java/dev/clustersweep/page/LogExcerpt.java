@@ -14,12 +14,14 @@ import java.nio.file.StandardOpenOption;
  * The end of a log that may still be growing, at most a given number of bytes, as text: what the
  * build page shows of a running task's stdout or stderr before the log is archived. Bad UTF-8 (or a
  * character cut at the start) becomes U+FFFD; when the start is cut, the text starts after the first
- * line break in the excerpt, so no half line is shown.
+ * line break in the excerpt, so no half line is shown. Serializable: a Jenkins agent sends it as it is.
  *
  * @param size the file's size when it was read
  * @param skipped bytes at the start that are not in {@code text}
  */
-public record LogExcerpt(String text, long size, long skipped) {
+public record LogExcerpt(String text, long size, long skipped) implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Reads the last {@code maxBytes} of {@code file}. */
     public static LogExcerpt tail(Path file, int maxBytes) throws IOException {
