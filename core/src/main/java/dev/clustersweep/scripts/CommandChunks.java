@@ -4,18 +4,14 @@ import dev.clustersweep.io.AtomicFiles;
 import dev.clustersweep.jobfile.Job;
 import dev.clustersweep.shell.ShellQuote;
 import dev.clustersweep.sweep.SweepDirectory;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,25 +69,6 @@ public final class CommandChunks {
                     Files.deleteIfExists(file);
                 }
             }
-        }
-    }
-
-    /**
-     * The quoted word stored for task {@code id} (what the wrapper evaluates), or empty when the
-     * task has no command. For tests and diagnostics: it reads up to one chunk.
-     */
-    public static Optional<String> readQuoted(SweepDirectory dir, long id) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(dir.commandsChunk(id), StandardCharsets.UTF_8)) {
-            String line = null;
-            for (long i = 0; i <= id % SweepDirectory.CHUNK; i++) {
-                line = in.readLine();
-                if (line == null) {
-                    return Optional.empty();
-                }
-            }
-            return line.isEmpty() ? Optional.empty() : Optional.of(line);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         }
     }
 

@@ -26,17 +26,4 @@ public record ArraySlice(long offset, TaskList ids) {
     public String indexes() {
         return Condenser.condense(indexRanges());
     }
-
-    public long firstIndex() {
-        return ids.first() - offset;
-    }
-
-    public long lastIndex() {
-        return ids.last() - offset;
-    }
-
-    /** The task id that array index {@code index} runs. */
-    public long idAt(long index) {
-        return index + offset;
-    }
 }

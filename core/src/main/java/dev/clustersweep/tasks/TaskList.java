@@ -1,7 +1,6 @@
 package dev.clustersweep.tasks;
 
 import dev.clustersweep.BadInputException;
-
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -515,15 +514,6 @@ public final class TaskList implements Iterable<Long> {
     @Override
     public String toString() {
         return Condenser.condense(ranges());
-    }
-
-    /**
-     * The text for Slurm's {@code --array}: Slurm reads {@code N}, {@code N-M} and {@code N-M:S}
-     * items in a comma list, so this is {@link #toString()}. Slurm's MaxArraySize still applies; see
-     * {@link ArraySlices}.
-     */
-    public String toSlurmString() {
-        return toString();
     }
 
     @Override

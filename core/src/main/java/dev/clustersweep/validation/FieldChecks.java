@@ -4,7 +4,6 @@ import dev.clustersweep.BadInputException;
 import dev.clustersweep.backend.Durations;
 import dev.clustersweep.backend.HumanDuration;
 import dev.clustersweep.backend.Memory;
-import dev.clustersweep.backend.local.LocalBackend;
 import dev.clustersweep.engine.Backends;
 import dev.clustersweep.grid.ArgMode;
 import dev.clustersweep.scripts.EnvironmentSetup;
@@ -418,18 +417,6 @@ public final class FieldChecks {
             }
         }
         return FieldCheck.ok(t.startsWith("/") ? "venv.absolute" : "venv.relative", t);
-    }
-
-    // ---------------------------------------------------------------- waiting
-
-    /** Seconds between polls while a build waits; warns below 10 seconds on a cluster. */
-    public static FieldCheck pollInterval(String text, String backend) {
-        FieldCheck check = WholeNumber.POLL_SECONDS.check(text);
-        if (check.isError() || blank(text) || LocalBackend.NAME.equals(backend)) {
-            return check;
-        }
-        long seconds = WholeNumber.POLL_SECONDS.parse(text);
-        return seconds < 10 ? FieldCheck.warning("poll.often", text.strip()) : check;
     }
 
     /** The value as messages show it ({0}): on one line, cut at 80 characters. */

@@ -21,7 +21,6 @@ public record WholeNumber(String field, long min, long max, long fallback) {
     public static final WholeNumber KILL_GRACE = new WholeNumber("--kill-grace", 1, 3600, 10);
     public static final WholeNumber SIGNAL_BEFORE = new WholeNumber("--signal-before", 0, 86_400, 0);
     /** Seconds between two status polls of a waiting build. */
-    public static final WholeNumber POLL_SECONDS = new WholeNumber("poll interval", 1, 3600, 60);
 
     /**
      * The number in {@code text}; blank is the fallback.

@@ -72,7 +72,7 @@ public class QuotingFuzzIT {
         int checked = 0;
         for (int t = 0; t <= TASKS; t++) {
             long id = t + 1;
-            assertEquals(ShellQuote.quote(commands[t]), CommandChunks.readQuoted(sweep.dir, id).orElseThrow());
+            assertEquals(ShellQuote.quote(commands[t]), SweepFixture.readQuoted(sweep.dir, id).orElseThrow());
             SweepFixture.Result r = sweep.wrapper(id);
             assertEquals("task " + id + ": " + r.output() + sweep.err(id, 1), 0, r.exit());
             assertEquals("task " + id + " (seed " + SEED + ")", hex(expected(values.get(t))),

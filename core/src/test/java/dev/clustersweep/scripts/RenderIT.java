@@ -110,10 +110,10 @@ public class RenderIT {
         assertEquals(List.of("y"), Files.readAllLines(sweep.dir.commandsChunk(1000)));
         assertEquals(List.of("", "''"), Files.readAllLines(sweep.dir.commandsChunk(5001)));
         assertFalse(Files.exists(sweep.dir.commandsChunk(2000)));
-        assertEquals(Optional.of("'echo a b'"), CommandChunks.readQuoted(sweep.dir, 1));
-        assertEquals(Optional.empty(), CommandChunks.readQuoted(sweep.dir, 2));
-        assertEquals(Optional.empty(), CommandChunks.readQuoted(sweep.dir, 1001));
-        assertEquals(Optional.empty(), CommandChunks.readQuoted(sweep.dir, 3000));
+        assertEquals(Optional.of("'echo a b'"), SweepFixture.readQuoted(sweep.dir, 1));
+        assertEquals(Optional.empty(), SweepFixture.readQuoted(sweep.dir, 2));
+        assertEquals(Optional.empty(), SweepFixture.readQuoted(sweep.dir, 1001));
+        assertEquals(Optional.empty(), SweepFixture.readQuoted(sweep.dir, 3000));
 
         // A smaller rewrite removes the chunks it no longer has.
         CommandChunks.write(sweep.dir, List.of(new Job(2, "z", "")).iterator());

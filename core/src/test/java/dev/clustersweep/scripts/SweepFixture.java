@@ -5,14 +5,17 @@ import static org.junit.Assert.fail;
 
 import dev.clustersweep.jobfile.Job;
 import dev.clustersweep.sweep.SweepDirectory;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A sweep in a temporary working directory whose name needs quoting, and real bash runs of it. */
@@ -139,5 +142,24 @@ final class SweepFixture {
 
     /** The exit status and the combined stdout/stderr of a wrapper (its own messages, before the claim). */
     record Result(int exit, String output) {
+    }
+
+    /**
+     * The quoted word stored for task {@code id} (what the wrapper evaluates), or empty when the
+     * task has no command. It reads up to one chunk.
+     */
+    public static Optional<String> readQuoted(SweepDirectory dir, long id) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(dir.commandsChunk(id), StandardCharsets.UTF_8)) {
+            String line = null;
+            for (long i = 0; i <= id % SweepDirectory.CHUNK; i++) {
+                line = in.readLine();
+                if (line == null) {
+                    return Optional.empty();
+                }
+            }
+            return line.isEmpty() ? Optional.empty() : Optional.of(line);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -34,7 +34,7 @@ public class ArraySlicesTest {
         List<ArraySlice> slices = ArraySlices.forSlurm(TaskList.range(1, 1001), 1001);
         assertEquals(List.of(new ArraySlice(1, TaskList.range(1, 1001))), slices);
         assertEquals("0-1000", slices.get(0).indexes());
-        assertEquals(1, slices.get(0).idAt(0));
+        assertEquals(1, slices.get(0).offset());
     }
 
     @Test
@@ -69,8 +69,8 @@ public class ArraySlicesTest {
             assertEquals(ids, TaskList.unionAll(slices.stream().map(ArraySlice::ids).toList()));
             long previousLast = 0;
             for (ArraySlice slice : slices) {
-                assertTrue(slice.firstIndex() >= minIndex);
-                assertTrue(slice.lastIndex() <= maxIndex);
+                assertTrue(slice.ids().first() - slice.offset() >= minIndex);
+                assertTrue(slice.ids().last() - slice.offset() <= maxIndex);
                 assertTrue(slice.ids().first() > previousLast);
                 previousLast = slice.ids().last();
                 assertEquals(slice.ids().toString(), slice.ids().stream().map(id -> id - slice.offset())

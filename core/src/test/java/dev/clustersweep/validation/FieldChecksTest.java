@@ -223,16 +223,6 @@ public class FieldChecksTest {
     }
 
     @Test
-    public void pollInterval() {
-        check(FieldChecks.pollInterval("", "slurm"), Kind.OK, "number.default", "60");
-        ok(FieldChecks.pollInterval("30", "slurm"));
-        ok(FieldChecks.pollInterval("2", "local"));
-        check(FieldChecks.pollInterval("2", "slurm"), Kind.WARNING, "poll.often", "every 2 seconds");
-        check(FieldChecks.pollInterval("0", "slurm"), Kind.ERROR, "number.range", "0");
-        check(FieldChecks.pollInterval("3601", "local"), Kind.ERROR, "number.range", "3601");
-    }
-
-    @Test
     public void everyTemplateRenders() {
         for (String key : FieldMessages.keys()) {
             String text = FieldCheck.english(key, "VALUE", 2L, 3L);

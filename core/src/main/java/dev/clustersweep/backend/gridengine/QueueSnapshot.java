@@ -28,8 +28,4 @@ public record QueueSnapshot(Map<String, List<Entry>> jobs) {
         }
         return null;
     }
-
-    public boolean hasJob(String jobId) {
-        return jobs.containsKey(jobId);
-    }
 }
