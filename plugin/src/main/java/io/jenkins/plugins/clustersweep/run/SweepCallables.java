@@ -1,0 +1,298 @@
+package io.jenkins.plugins.clustersweep.run;
+
+import dev.clustersweep.BadInputException;
+import dev.clustersweep.backend.BackendException;
+import dev.clustersweep.engine.PollPolicy;
+import dev.clustersweep.engine.RunState;
+import dev.clustersweep.engine.Sweep;
+import dev.clustersweep.engine.SweepLoop;
+import dev.clustersweep.engine.SweepProgress;
+import dev.clustersweep.page.ActionPlan;
+import dev.clustersweep.page.LogExcerpt;
+import dev.clustersweep.page.LogLink;
+import dev.clustersweep.page.PageActions;
+import dev.clustersweep.page.PageRequest;
+import dev.clustersweep.page.Selection;
+import dev.clustersweep.page.TaskAction;
+import dev.clustersweep.page.TaskFilter;
+import dev.clustersweep.settings.Caller;
+import dev.clustersweep.settings.FailOn;
+import dev.clustersweep.settings.Settings;
+import dev.clustersweep.settings.SettingsBinder;
+import dev.clustersweep.settings.SiteDefaults;
+import dev.clustersweep.settings.SweepSettings;
+import dev.clustersweep.sweep.ArchiveFiles;
+import dev.clustersweep.tasks.TaskList;
+import hudson.AbortException;
+import hudson.remoting.VirtualChannel;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import jenkins.agents.ControllerToAgentFileCallable;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * What the plugin asks of the agent that holds a sweep's working directory, each call one
+ * {@link hudson.FilePath#act} on that directory, each answer a typed record: the engine's own
+ * ({@link RunState}, {@link SweepLoop.Turn}, {@link SweepProgress}, which Jenkins' class filter
+ * admits because the engine's jar says it may) or a small one of the plugin's. All the logic is the
+ * engine's ({@link Sweep}, {@link SweepLoop}, {@link PageActions}); these only call it.
+ *
+ * <p>The engine runs the scheduler's commands (sbatch, squeue, ...) with {@link ProcessBuilder}
+ * inside the agent's JVM, from these calls: the sweep directory and the scheduler's client are on
+ * the agent, and the engine handles quoting, retries and parsing there. {@link hudson.Launcher}
+ * would split every scheduler call in two across the channel for nothing.
+ */
+@Restricted(NoExternalUse.class)
+public final class SweepCallables {
+
+    private SweepCallables() {
+    }
+
+    /** Engine errors a user can fix become {@link AbortException}s: one line in the build log, no stack trace. */
+    private static AbortException abort(BadInputException e) {
+        return new AbortException(e.getMessage());
+    }
+
+    private static AbortException abort(BackendException e) {
+        return new AbortException("scheduler error: " + e.getMessage());
+    }
+
+    /**
+     * A build started by "Relaunch selected" on an earlier build's page: these ids of that sweep.
+     *
+     * @param origin where the sweep ran before ("build #12 in /ws on node x"), for messages
+     */
+    public record RelaunchOf(String jobName, String ids, String origin) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * What a launch did, with what the caller needs of the settings to follow the run.
+     *
+     * @param state the run's first state, or null when nothing was launched
+     * @param progress the run's tasks just after the launch, or null with no state
+     * @param relaunched for a relaunch build, the plan in words ("Relaunch 1 task: ..."), else null
+     */
+    public record Launched(String jobName, String sweepDir, String backend, int killGrace, FailOn failOn, boolean await,
+            RunState state, SweepProgress progress, String relaunched) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Binds the settings (over a spec file in the working directory when one is named), writes the
+     * grid and submits it, as a fresh run: an earlier run's finished directory of the same name is
+     * cleared. In a relaunch build whose job name is the relaunched one, only those ids of the sweep
+     * already there are launched again, with its own jobs.json and saved settings.
+     */
+    public record Start(SweepSettings given, String specFile, SiteDefaults site, PollPolicy policy, RelaunchOf relaunch)
+            implements ControllerToAgentFileCallable<Launched> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Launched invoke(File dir, VirtualChannel channel) throws IOException {
+            Path work = dir.toPath();
+            try {
+                SweepSettings settings = specFile == null ? given.checkSweep(Caller.PIPELINE)
+                        : SettingsBinder.fromFile(work.resolve(specFile), given, Caller.PIPELINE);
+                String jobName = settings.get(Settings.JOB_NAME);
+                int retries = settings.get(Settings.RETRIES);
+                Sweep sweep = Sweep.open(work, jobName);
+                SweepLoop loop = new SweepLoop(sweep, policy);
+                RunState state;
+                String relaunched = null;
+                if (relaunch != null && relaunch.jobName().equals(jobName)) {
+                    PageActions.Relaunch r;
+                    try {
+                        r = PageActions.existing(sweep).relaunch(TaskList.parse(relaunch.ids()), retries, policy);
+                    } catch (BadInputException e) {
+                        throw new AbortException("cannot relaunch tasks " + relaunch.ids() + " of sweep '" + jobName
+                                + "' (" + relaunch.origin() + "): " + e.getMessage());
+                    }
+                    state = r.state();
+                    relaunched = r.plan().message();
+                } else {
+                    state = loop.start(settings.launchRequest(site, false), retries, true, submission -> { }).state();
+                }
+                SweepProgress progress = state == null ? null : loop.progress(state);
+                return new Launched(jobName, sweep.directory().root().toString(),
+                        settings.over(site.settings()).get(Settings.BACKEND), settings.get(Settings.KILL_GRACE),
+                        settings.failOn(), settings.get(Settings.WAIT), state, progress, relaunched);
+            } catch (BadInputException e) {
+                throw abort(e);
+            } catch (BackendException e) {
+                throw abort(e);
+            }
+        }
+    }
+
+    /** One turn of the run's loop: poll, relaunch what was queued, retry; see {@link SweepLoop#turn}. */
+    public record Turn(RunState state, PollPolicy policy) implements ControllerToAgentFileCallable<SweepLoop.Turn> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public SweepLoop.Turn invoke(File dir, VirtualChannel channel) throws IOException {
+            try {
+                return new SweepLoop(Sweep.open(dir.toPath(), state.jobName()), policy).turn(state);
+            } catch (BadInputException e) {
+                throw abort(e);
+            } catch (BackendException e) {
+                throw abort(e);
+            }
+        }
+    }
+
+    /** The run's progress, acting on nothing: what a build waits on once it cancelled its tasks. */
+    public record Look(RunState state, PollPolicy policy) implements ControllerToAgentFileCallable<SweepProgress> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public SweepProgress invoke(File dir, VirtualChannel channel) throws IOException {
+            try {
+                return new SweepLoop(Sweep.open(dir.toPath(), state.jobName()), policy).progress(state);
+            } catch (BadInputException e) {
+                throw abort(e);
+            } catch (BackendException e) {
+                throw abort(e);
+            }
+        }
+    }
+
+    /** Cancels the sweep's active tasks; answers the ids a cancel was sent for. */
+    public record Cancel(String jobName) implements ControllerToAgentFileCallable<String> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String invoke(File dir, VirtualChannel channel) throws IOException {
+            try {
+                Sweep sweep = Sweep.open(dir.toPath(), jobName);
+                return sweep.exists() ? sweep.cancel(null).toString() : "";
+            } catch (BadInputException e) {
+                throw abort(e);
+            } catch (BackendException e) {
+                throw abort(e);
+            }
+        }
+    }
+
+    /** Archive path ({@code sweep/JOBNAME/...}) to path relative to the working directory. */
+    public record ListArtifacts(String jobName) implements ControllerToAgentFileCallable<LinkedHashMap<String, String>> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public LinkedHashMap<String, String> invoke(File dir, VirtualChannel channel) throws IOException {
+            return new LinkedHashMap<>(ArchiveFiles.of(Sweep.open(dir.toPath(), jobName).directory(), "sweep/" + jobName));
+        }
+    }
+
+    /**
+     * Streams the per-task table, gzipped, to {@code out}: a {@link hudson.remoting.RemoteOutputStream}
+     * onto a file in the build's directory on the controller, so that a large sweep never passes
+     * through the controller's memory or build.xml.
+     */
+    public record WriteTaskTable(String jobName, OutputStream out) implements ControllerToAgentFileCallable<Void> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Void invoke(File dir, VirtualChannel channel) throws IOException {
+            try (OutputStream gz = new GZIPOutputStream(out)) {
+                new PageActions(Sweep.open(dir.toPath(), jobName)).writeTaskTable(gz);
+            } catch (BackendException e) {
+                throw abort(e);
+            }
+            return null;
+        }
+    }
+
+    /**
+     * One page of the build page's task table, built on the agent from the sweep directory (only the
+     * page's rows cross the channel), as {@code SweepPage.toJson()}: the form the page caches and serves.
+     */
+    public record Page(String jobName, String filter, int page, int size) implements ControllerToAgentFileCallable<String> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String invoke(File dir, VirtualChannel channel) throws IOException {
+            try {
+                return PageActions.existing(Sweep.open(dir.toPath(), jobName))
+                        .page(TaskFilter.parse(filter), new PageRequest(page, size)).toJson();
+            } catch (BadInputException e) {
+                throw abort(e);
+            } catch (BackendException e) {
+                throw abort(e);
+            }
+        }
+    }
+
+    /**
+     * What a cancel or relaunch from the page did (or, planned only, would do).
+     *
+     * @param acted the ids acted on, condensed; "" for none
+     * @param message the plan in words
+     */
+    public record Acted(String acted, String message) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        public boolean nothing() {
+            return acted.isEmpty();
+        }
+    }
+
+    /** Cancel or relaunch the tasks picked on the build page, or only plan it ({@code dryRun}). */
+    public record Act(String jobName, TaskAction action, String ids, ArrayList<String> checked, boolean allFailed,
+            boolean dryRun) implements ControllerToAgentFileCallable<Acted> {
+
+        private static final long serialVersionUID = 1L;
+
+        public Act(String jobName, TaskAction action, String ids, List<String> checked, boolean allFailed, boolean dryRun) {
+            this(jobName, action, ids, new ArrayList<>(checked), allFailed, dryRun);
+        }
+
+        @Override
+        public Acted invoke(File dir, VirtualChannel channel) throws IOException {
+            try {
+                ActionPlan plan = PageActions.existing(Sweep.open(dir.toPath(), jobName))
+                        .act(action, new Selection(ids, checked, allFailed), dryRun);
+                return new Acted(plan.acted().toString(), plan.message());
+            } catch (BadInputException e) {
+                throw abort(e);
+            } catch (BackendException e) {
+                throw abort(e);
+            }
+        }
+    }
+
+    /** The end of one attempt's log while the sweep runs; only {@code logs/ID.N.out|err} of the sweep can be named. */
+    public record LogTail(String jobName, String relativePath, int maxBytes)
+            implements ControllerToAgentFileCallable<LogExcerpt> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public LogExcerpt invoke(File dir, VirtualChannel channel) throws IOException {
+            try {
+                return LogExcerpt.tail(LogLink.resolve(Sweep.open(dir.toPath(), jobName).directory(), relativePath),
+                        maxBytes);
+            } catch (BadInputException e) {
+                throw abort(e);
+            }
+        }
+    }
+}

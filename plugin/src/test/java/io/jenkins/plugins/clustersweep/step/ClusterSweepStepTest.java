@@ -1,0 +1,238 @@
+package io.jenkins.plugins.clustersweep.step;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import hudson.FilePath;
+import hudson.model.Label;
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import io.jenkins.plugins.clustersweep.page.SweepAction;
+import jenkins.util.VirtualFile;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/**
+ * Pipelines with real sweeps on the local backend of a real agent (a separate JVM over a remoting
+ * channel, so the class filter and the callables are exercised as in production).
+ */
+public class ClusterSweepStepTest {
+
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    private DumbSlave agent;
+
+    @Before
+    public void agent() throws Exception {
+        agent = j.createOnlineSlave(Label.get("remote"));
+    }
+
+    private WorkflowJob job(String body) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition("node('remote') {\n" + body + "\n}", true));
+        return p;
+    }
+
+    private FilePath workspace(WorkflowJob p) {
+        return agent.getWorkspaceFor(p);
+    }
+
+    @Test
+    public void localSweepSucceedsAndReturnsItsMap() throws Exception {
+        WorkflowJob p = job("""
+                def r = clusterSweep command: 'echo', jobName: 'ok', args: [lr: [0.1, 0.01], seed: [1, 2, 3]], backend: 'local'
+                echo "tasks=${r.tasks} succeeded=${r.succeeded} failed=${r.failed} result=${r.result} finished=${r.finished}"
+                echo "counts=${r.counts.SUCCEEDED} dir=${r.sweepDir}"
+                """);
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("[clusterSweep] launched 6 task(s) of sweep 'ok' on local", b);
+        j.assertLogContains("tasks=6 succeeded=6 failed=0 result=SUCCESS finished=true", b);
+        j.assertLogContains("counts=6 dir=", b);
+        j.assertLogContains("[clusterSweep] ok: 6 tasks: 6 SUCCEEDED", b);
+        String log = JenkinsRule.getLog(b);
+        assertEquals("the final line once", log.indexOf("ok: 6 tasks: 6 SUCCEEDED"),
+                log.lastIndexOf("ok: 6 tasks: 6 SUCCEEDED"));
+        assertEquals("--lr 0.01 --seed 1\n", workspace(p).child(".sweep/ok/logs/2.1.out").readToString());
+        SweepAction action = b.getAction(SweepAction.class);
+        assertEquals("ok", action.getJobName());
+        assertEquals(Long.valueOf(6), action.getCounts().get("SUCCEEDED"));
+        assertEquals("SUCCESS", action.getResult());
+    }
+
+    @Test
+    public void archivesLogsRecordsAndTheTaskTable() throws Exception {
+        WorkflowJob p = job("clusterSweep command: 'echo', jobName: 'arch', args: [n: [1, 2]]");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        VirtualFile root = b.getArtifactManager().root();
+        for (String path : new String[] {"sweep/arch/jobs.json", "sweep/arch/sweep.json", "sweep/arch/scripts/wrapper.sh",
+                "sweep/arch/submissions/000001.json", "sweep/arch/status/2.1.end", "sweep/arch/logs/2.1.out",
+                "sweep/arch/logs/2.1.err"}) {
+            assertTrue(path, root.child(path).isFile());
+        }
+        assertFalse(root.child("sweep/arch/commands").exists());
+        assertTrue(SweepAction.taskTableFile(b, "arch").isFile());
+        j.assertLogContains("[clusterSweep] archived", b);
+    }
+
+    @Test
+    public void failingTasksMakeTheBuildUnstableAndNameTheIds() throws Exception {
+        WorkflowJob p = job("""
+                def r = clusterSweep command: 'f() { [ "$2" != 2 ] && [ "$2" != 4 ]; }; f', jobName: 'u',
+                                     args: [n: [1, 2, 3, 4]], failOn: 'UNSTABLE'
+                echo "failedIds=${r.failedIds} result=${r.result} success=${r.success}"
+                """);
+        WorkflowRun b = j.buildAndAssertStatus(Result.UNSTABLE, p);
+        j.assertLogContains("failedIds=2,4 result=UNSTABLE success=false", b);
+        j.assertLogContains("2 task(s) of sweep 'u' did not succeed: 2,4", b);
+    }
+
+    @Test
+    public void failingTasksFailTheBuildByDefault() throws Exception {
+        WorkflowJob p = job("""
+                clusterSweep command: 'f() { [ "$2" != 3 ]; }; f', jobName: 'f', args: [n: [1, 2, 3]]
+                echo 'not reached'
+                """);
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("1 task(s) of sweep 'f' did not succeed: 3", b);
+        j.assertLogNotContains("not reached", b);
+        assertTrue(b.getArtifactManager().root().child("sweep/f/logs/3.1.out").isFile());
+    }
+
+    @Test
+    public void retriesRelaunchOnlyTheFailedTasks() throws Exception {
+        WorkflowJob p = job("""
+                def r = clusterSweep command: 'f() { [ "$2" = 3 ] && [ "$SWEEP_ATTEMPT" = 1 ] && exit 7; true; }; f',
+                                     jobName: 'r', args: [n: [1, 2, 3, 4]], retries: 2
+                echo "retries=${r.retries} submissions=${r.submissions} result=${r.result}"
+                """);
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("[clusterSweep] retry 1 of 2: relaunched tasks 3", b);
+        j.assertLogContains("retries=1 submissions=2 result=SUCCESS", b);
+        VirtualFile logs = b.getArtifactManager().root().child("sweep/r/logs");
+        assertTrue(logs.child("3.2.out").isFile());
+        assertFalse(logs.child("1.2.out").exists());
+        assertFalse(logs.child("4.2.out").exists());
+    }
+
+    @Test
+    public void specFileWithStepFieldsOnTop() throws Exception {
+        WorkflowJob p = job("""
+                writeFile file: 'sweeps/grid.yaml', text: '''
+                command: echo
+                jobName: fromfile
+                args:
+                  lr: [0.10, 0.30]
+                  seed: [1, 2]
+                retries: 3
+                '''
+                def r = clusterSweep spec: 'sweeps/grid.yaml', tasks: '1-3'
+                echo "tasks=${r.tasks} notLaunched=${r.notLaunched} job=${r.jobName}"
+                """);
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("tasks=3 notLaunched=1 job=fromfile", b);
+        assertEquals("--lr 0.30 --seed 1\n", workspace(p).child(".sweep/fromfile/logs/2.1.out").readToString());
+    }
+
+    @Test
+    public void badArgumentsFailBeforeAnythingIsSubmitted() throws Exception {
+        WorkflowJob p = job("clusterSweep command: 'echo', jobName: 'bad', args: [n: [1]], duration: 'soon'");
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("clusterSweep: bad duration 'soon'", b);
+        assertFalse(workspace(p).child(".sweep").exists());
+
+        p.setDefinition(new CpsFlowDefinition("node('remote') { clusterSweep command: 'echo', jobName: 'bad', "
+                + "args: [n: [1, 2]], tasks: '5' }", true));
+        b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("bad tasks '5': the grid has tasks 1-2, so 5 do not exist", b);
+        assertFalse(workspace(p).child(".sweep").exists());
+
+        p.setDefinition(new CpsFlowDefinition("node('remote') { writeFile file: 'x.yaml', text: 'command: echo\\njobName: x\\ncpu: 2\\n'\n"
+                + "clusterSweep spec: 'x.yaml' }", true));
+        b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("spec file x.yaml: unknown field 'cpu' (did you mean 'cpus'?)", b);
+        assertFalse(workspace(p).child(".sweep").exists());
+
+        // A misspelt step argument: Pipeline alone would only warn and drop it.
+        p.setDefinition(new CpsFlowDefinition("node('remote') { clusterSweep command: 'echo', jobName: 'bad', "
+                + "args: [n: [1]], cpu: 2 }", true));
+        b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("unknown argument 'cpu' (did you mean 'cpus'?)", b);
+        assertFalse(workspace(p).child(".sweep").exists());
+    }
+
+    @Test
+    public void theSnippetGeneratorWritesOnlyWhatWasSet() throws Exception {
+        // The form posts every select and checkbox: at their defaults they must not show in the snippet.
+        ClusterSweepStep step = new ClusterSweepStep();
+        step.setCommand("python train.py");
+        step.setJobName("s");
+        step.setArgMode("argparse");
+        step.setFailOn("FAILURE");
+        step.setTagNumber(true);
+        step.setWait(true);
+        step.setRetries(0);
+        step.setKillGrace(10);
+        step.setCpus(1); // not a default to drop: 1 given overrides the site's default
+        // Given in a Pipeline, an explicit default stays (it wins over a spec file's value) ...
+        assertTrue(org.jenkinsci.plugins.workflow.cps.Snippetizer.object2Groovy(step).contains("wait: true"));
+        // ... posted by the form, it was not set by anyone.
+        step.dropFormDefaults();
+        assertEquals("clusterSweep command: 'python train.py', cpus: 1, jobName: 's'",
+                org.jenkinsci.plugins.workflow.cps.Snippetizer.object2Groovy(step));
+        step.setFailOn("UNSTABLE");
+        assertEquals("clusterSweep command: 'python train.py', cpus: 1, failOn: 'UNSTABLE', jobName: 's'",
+                org.jenkinsci.plugins.workflow.cps.Snippetizer.object2Groovy(step));
+    }
+
+    @Test
+    public void theFreestyleBuilderIsNotAPipelineStep() throws Exception {
+        // Only clusterSweep is offered: the builder blocks an executor and does not survive a restart.
+        WorkflowJob p = job("step(clusterSweepBuilder(command: 'echo', jobName: 'b'))");
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        assertFalse(workspace(p).child(".sweep").exists());
+        String syntax = j.createWebClient().goTo("pipeline-syntax").getWebResponse().getContentAsString();
+        assertTrue(syntax.contains("clusterSweep"));
+        assertFalse("the builder is offered among the steps", syntax.contains("clusterSweepBuilder"));
+        hudson.util.ListBoxModel failOn = j.jenkins.getDescriptorByType(ClusterSweepStep.DescriptorImpl.class)
+                .doFillFailOnItems();
+        assertEquals("Fail the build (FAILURE)", failOn.get(0).name);
+        assertEquals("FAILURE", failOn.get(0).value);
+    }
+
+    @Test
+    public void abortCancelsTheRunningTasks() throws Exception {
+        WorkflowJob p = job("clusterSweep command: 'sleep 300 #', jobName: 'abort', args: [n: [1, 2, 3]], maxTasks: 2, killGrace: 2");
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("abort: 3 tasks: 1 PENDING, 2 RUNNING", b);
+        b.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.assertLogContains("[clusterSweep] cancelling the active tasks of sweep 'abort'", b);
+        j.assertLogContains("abort: 3 tasks: 3 CANCELLED", b);
+        String end = workspace(p).child(".sweep/abort/status/1.1.end").readToString();
+        assertTrue(end, end.contains("reason=cancelled"));
+        assertTrue(b.getArtifactManager().root().child("sweep/abort/status/1.1.end").isFile());
+    }
+
+    @Test
+    public void notWaitingReturnsOnceSubmitted() throws Exception {
+        WorkflowJob p = job("""
+                def r = clusterSweep command: 'sleep 1 #', jobName: 'nowait', args: [n: [1, 2]], wait: false
+                echo "finished=${r.finished} result=${r.result}"
+                sleep 5
+                """);
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("finished=false result=SUCCESS", b);
+    }
+}
