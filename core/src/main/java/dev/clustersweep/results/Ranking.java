@@ -1,0 +1,33 @@
+package dev.clustersweep.results;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Tasks best first by an objective. Only tasks that SUCCEEDED and reported the metric are ranked:
+ * a run that failed halfway may have logged a fine loss before it crashed, and is not a result.
+ * The others follow, in id order, unranked.
+ *
+ * @param ranked the tasks that SUCCEEDED with a value of the metric, best first (ties by id)
+ * @param others every other task, in id order
+ */
+public record Ranking(List<TaskResult> ranked, List<TaskResult> others) {
+
+    public static Ranking of(List<TaskResult> tasks, Objective objective) {
+        List<TaskResult> ranked = new ArrayList<>();
+        List<TaskResult> others = new ArrayList<>();
+        for (TaskResult t : tasks) {
+            (t.succeeded() && t.value(objective.metric()) != null ? ranked : others).add(t);
+        }
+        Comparator<TaskResult> byValue = Comparator.comparing(t -> t.value(objective.metric()), objective.order());
+        ranked.sort(byValue.thenComparingLong(TaskResult::id));
+        others.sort(Comparator.comparingLong(TaskResult::id));
+        return new Ranking(List.copyOf(ranked), List.copyOf(others));
+    }
+
+    /** The first {@code k} ranked tasks and none of the others. */
+    public Ranking top(int k) {
+        return new Ranking(ranked.subList(0, Math.min(k, ranked.size())), List.of());
+    }
+}
