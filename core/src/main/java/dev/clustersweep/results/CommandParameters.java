@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A task's parameters read back from its command, for jobfiles that come without a grid (onager's
- * own, or written by hand): the command's shell words, then each {@code --name value},
+ * own, or written by hand): the shell words of its last simple command, then each {@code --name value},
  * {@code --name=value} and Hydra-style {@code name=value}; a {@code --name} followed by another
  * option or by nothing is a switch, {@code true}. Words before the first option (the program and
  * its positional arguments) are not parameters, and neither is the option that carries the task's
@@ -77,11 +77,14 @@ final class CommandParameters {
 
     /**
      * The shell words of {@code command} as bash would split them (single and double quotes,
-     * backslashes; no expansion), up to the first unquoted operator ({@code ; & | < > #}) that ends
-     * the simple command.
+     * backslashes; no expansion), of its last simple command: onager appends a task's arguments at
+     * the end, so in {@code cd src && python t.py --lr 0.1} or {@code f() { ...; }; f --lr 0.1}
+     * they are after the last unquoted operator ({@code ; & | < > ( )}). A {@code #} starting a word
+     * ends the command.
      */
     static List<String> words(String command) {
         List<String> words = new ArrayList<>();
+        List<String> before = List.of();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
         int n = command.length();
@@ -111,13 +114,25 @@ final class CommandParameters {
                     word.append(command.charAt(++i));
                 }
                 inWord = true;
+            } else if (";&|<>()".indexOf(c) >= 0) {
+                // Another simple command starts: the one before it holds no task arguments (unless
+                // nothing follows, as after a trailing '&').
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+                if (!words.isEmpty()) {
+                    before = new ArrayList<>(words);
+                    words.clear();
+                }
             } else if (c == ' ' || c == '\t' || c == '\n') {
                 if (inWord) {
                     words.add(word.toString());
                     word.setLength(0);
                     inWord = false;
                 }
-            } else if (";&|<>".indexOf(c) >= 0 || (c == '#' && !inWord)) {
+            } else if (c == '#' && !inWord) {
                 break;
             } else {
                 word.append(c);
@@ -127,6 +142,6 @@ final class CommandParameters {
         if (inWord) {
             words.add(word.toString());
         }
-        return words;
+        return words.isEmpty() ? before : words;
     }
 }

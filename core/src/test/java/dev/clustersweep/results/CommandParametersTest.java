@@ -36,9 +36,13 @@ public class CommandParametersTest {
     }
 
     @Test
-    public void theSimpleCommandEndsAtAnOperator() {
-        assertEquals(Map.of("lr", "0.1"), CommandParameters.parse("python t.py --lr 0.1; echo --not 1", ""));
+    public void theArgumentsAreInTheLastSimpleCommand() {
+        // onager appends them at the end of the command, whatever comes before.
+        assertEquals(Map.of("lr", "0.1"), CommandParameters.parse("cd src && python t.py --lr 0.1", ""));
+        assertEquals(Map.of("lr", "0.1"), CommandParameters.parse("f() { mkdir -p \"$D\"; }; f --lr 0.1", ""));
         assertEquals(Map.of("lr", "0.1"), CommandParameters.parse("python t.py --lr 0.1 # --comment 2", ""));
+        assertEquals(Map.of("x", "a;b"), CommandParameters.parse("python t.py --x 'a;b'", ""));
+        assertEquals(Map.of("x", "1"), CommandParameters.parse("python t.py --x 1 &", ""));
         assertEquals(List.of("a#b", "c"), CommandParameters.words("a#b c"));
     }
 }
