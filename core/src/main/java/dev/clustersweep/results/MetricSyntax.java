@@ -47,12 +47,15 @@ final class MetricSyntax {
         if (i < to && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
             i++;
         }
-        String word = s.subSequence(i, to).toString();
-        if (word.equalsIgnoreCase("nan")) {
-            return from < i ? null : Double.NaN;
-        }
-        if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
-            return s.charAt(from) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        if (i < to && !isDigit(s.charAt(i)) && s.charAt(i) != '.') {
+            String word = s.subSequence(i, to).toString();
+            if (word.equalsIgnoreCase("nan")) {
+                return from < i ? null : Double.NaN;
+            }
+            if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
+                return s.charAt(from) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            return null;
         }
         int digits = 0;
         while (i < to && isDigit(s.charAt(i))) {

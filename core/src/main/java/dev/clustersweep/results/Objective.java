@@ -16,19 +16,22 @@ public record Objective(String metric, boolean maximize) {
 
     /** Best first; NaN last. */
     public Comparator<Double> order() {
-        return (a, b) -> {
-            boolean na = a.isNaN();
-            boolean nb = b.isNaN();
-            if (na || nb) {
-                return Boolean.compare(na, nb);
-            }
-            return maximize ? Double.compare(b, a) : Double.compare(a, b);
-        };
+        return this::compare;
+    }
+
+    /** Negative when {@code a} is better than {@code b}; NaN is worse than any number. */
+    public int compare(double a, double b) {
+        boolean na = Double.isNaN(a);
+        boolean nb = Double.isNaN(b);
+        if (na || nb) {
+            return Boolean.compare(na, nb);
+        }
+        return maximize ? Double.compare(b, a) : Double.compare(a, b);
     }
 
     /** The better of two values (NaN only when both are). */
     public double better(double a, double b) {
-        return order().compare(a, b) <= 0 ? a : b;
+        return compare(a, b) <= 0 ? a : b;
     }
 
     /** "smallest first" or "largest first", for the line above a table. */

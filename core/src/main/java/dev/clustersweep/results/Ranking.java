@@ -15,15 +15,25 @@ import java.util.List;
 public record Ranking(List<TaskResult> ranked, List<TaskResult> others) {
 
     public static Ranking of(List<TaskResult> tasks, Objective objective) {
-        List<TaskResult> ranked = new ArrayList<>();
+        // Each value looked up once, not at every comparison: 100,000 tasks are 1.7 million of them.
+        record Entry(double value, TaskResult task) {
+        }
+        List<Entry> ranked = new ArrayList<>();
         List<TaskResult> others = new ArrayList<>();
         for (TaskResult t : tasks) {
-            (t.succeeded() && t.value(objective.metric()) != null ? ranked : others).add(t);
+            Double value = t.succeeded() ? t.value(objective.metric()) : null;
+            if (value != null) {
+                ranked.add(new Entry(value, t));
+            } else {
+                others.add(t);
+            }
         }
-        Comparator<TaskResult> byValue = Comparator.comparing(t -> t.value(objective.metric()), objective.order());
-        ranked.sort(byValue.thenComparingLong(TaskResult::id));
+        ranked.sort((a, b) -> {
+            int c = objective.compare(a.value(), b.value());
+            return c != 0 ? c : Long.compare(a.task().id(), b.task().id());
+        });
         others.sort(Comparator.comparingLong(TaskResult::id));
-        return new Ranking(List.copyOf(ranked), List.copyOf(others));
+        return new Ranking(ranked.stream().map(Entry::task).toList(), List.copyOf(others));
     }
 
     /** The first {@code k} ranked tasks and none of the others. */

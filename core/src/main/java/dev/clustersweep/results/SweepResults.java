@@ -5,6 +5,7 @@ import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.grid.GridFile;
 import dev.clustersweep.io.FileProblems;
+import dev.clustersweep.io.ParallelReads;
 import dev.clustersweep.jobfile.JobFile;
 import dev.clustersweep.state.TaskStatus;
 import dev.clustersweep.sweep.SweepDirectory;
@@ -16,11 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every launched task of a sweep with its parameters, state and metrics, at one moment: the states
@@ -33,10 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public record SweepResults(String jobName, SweepStatus status, List<TaskResult> tasks, List<String> parameters,
         List<String> metrics) {
-
-    /** Small files on a shared disk: a few readers overlap the waits; more only add contention. */
-    private static final int MAX_READERS = 4;
-    private static final int BATCH = 256;
 
     public SweepResults {
         tasks = List.copyOf(tasks);
@@ -93,56 +85,17 @@ public record SweepResults(String jobName, SweepStatus status, List<TaskResult> 
         return params;
     }
 
-    /**
-     * Each task's current attempt's metrics, read by a few threads: the time goes in opening small
-     * files, which a single thread does one after the other. The first failure is rethrown as it
-     * was (a reader never fails on a task's content, only on a bug or the system).
-     */
+    /** Each task's current attempt's metrics, read by a few threads ({@link ParallelReads}). */
     private static AttemptMetrics[] readMetrics(SweepDirectory dir, List<TaskStatus> tasks, MetricFiles files,
             boolean keepSeries) {
-        AttemptMetrics[] out = new AttemptMetrics[tasks.size()];
-        int readers = Math.max(1, Math.min(MAX_READERS, Math.min(Runtime.getRuntime().availableProcessors(),
-                tasks.size() / BATCH)));
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
+        return ParallelReads.fill(new AttemptMetrics[tasks.size()], () -> {
             MetricsReader reader = new MetricsReader(dir, keepSeries);
-            for (int from; (from = next.getAndAdd(BATCH)) < out.length;) {
-                for (int i = from; i < Math.min(from + BATCH, out.length); i++) {
-                    TaskStatus t = tasks.get(i);
-                    out[i] = t.attempt() == 0 ? AttemptMetrics.NONE
-                            : reader.read(t.id(), t.attempt(), !t.state().isActive(), files);
-                }
-            }
-        };
-        if (readers == 1) {
-            work.run();
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(readers, r -> {
-            Thread thread = new Thread(r, "sweep-results-reader");
-            thread.setDaemon(true);
-            return thread;
+            return i -> {
+                TaskStatus t = tasks.get(i);
+                return t.attempt() == 0 ? AttemptMetrics.NONE
+                        : reader.read(t.id(), t.attempt(), !t.state().isActive(), files);
+            };
         });
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < readers; i++) {
-                running.add(pool.submit(work));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading metrics", e);
-        } finally {
-            pool.shutdownNow();
-        }
-        return out;
     }
 
     /** The tasks that reported at least one problem. */
