@@ -30,8 +30,10 @@ time_bin=/usr/bin/time
 # --- the sweep: 100 learning rates x 2 batch sizes x (tasks / 200) seeds, launched and finished ---
 note "building a finished sweep of $tasks tasks in $work (not timed)"
 cd "$work"
-"$sweep" prelaunch +jobname big +command 'python train.py' +arg --lr $(seq 1 100 | sed 's/^/0.00/') \
-    +arg --batch-size 32 64 +arg --seed $(seq 1 $((tasks / 200))) +tag --run-tag +q
+mapfile -t lrs < <(seq 1 100 | sed 's/^/0.00/')
+mapfile -t seeds < <(seq 1 $((tasks / 200)))
+"$sweep" prelaunch +jobname big +command 'python train.py' +arg --lr "${lrs[@]}" \
+    +arg --batch-size 32 64 +arg --seed "${seeds[@]}" +tag --run-tag +q
 python3 - "$work/.sweep/big" "$tasks" <<'EOF'
 # What a local launch leaves when every task has ended: a submission record (of a launcher long
 # gone), each task's start and end records, and the metrics each task appended to $SWEEP_METRICS.
