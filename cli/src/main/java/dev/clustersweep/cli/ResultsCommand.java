@@ -50,7 +50,7 @@ final class ResultsCommand implements Callable<Integer> {
     @Option(names = "--maximize", description = "Largest first.")
     boolean maximize;
 
-    @Option(names = "--top", paramLabel = "K", description = "Only the K best rows (needs --metric).")
+    @Option(names = "--top", paramLabel = "K", description = "Only the K best tasks or configurations (needs --metric).")
     Integer top;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -84,6 +84,10 @@ final class ResultsCommand implements Callable<Integer> {
         }
         if (over != null && byParameter) {
             throw new BadInputException("--over and --by-parameter both given: expected one of them");
+        }
+        if (top != null && byParameter) {
+            // Every value of every parameter is the point of the summary: the best K would hide some.
+            throw new BadInputException("--top does not apply to --by-parameter: expected one of them");
         }
         if (metric == null && (top != null || over != null || byParameter || minimize || maximize)) {
             String option = top != null ? "--top" : over != null ? "--over" : byParameter ? "--by-parameter"

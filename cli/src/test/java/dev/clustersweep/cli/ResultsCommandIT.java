@@ -133,6 +133,7 @@ public class ResultsCommandIT {
             {"--over", "seed"},
             {"--metric", "loss", "--minimize", "--maximize"},
             {"--metric", "loss", "--over", "seed", "--by-parameter"},
+            {"--metric", "loss", "--by-parameter", "--top", "3"},
             {"--top", "x"},
         };
         String[] expected = {
@@ -143,6 +144,7 @@ public class ResultsCommandIT {
             "sweep: --over needs --metric NAME: expected the metric to rank by",
             "sweep: --minimize and --maximize both given: expected one of them",
             "sweep: --over and --by-parameter both given: expected one of them",
+            "sweep: --top does not apply to --by-parameter: expected one of them",
             null,
         };
         for (int i = 0; i < cases.length; i++) {
