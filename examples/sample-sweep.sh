@@ -13,7 +13,9 @@ set +e
 "$sweep" launch --backend local --jobname sample --max-tasks 2
 code=$?
 "$sweep" status --jobname sample
+"$sweep" results --jobname sample --metric loss --over seed
 set +x
 echo "# launch exited with $code: task 4 (lr 0.3, seed 2) fails on purpose with exit code 3."
 echo "# its logs: $work/.sweep/sample/logs/4.1.err"
+echo "# each task reported its loss to \$SWEEP_METRICS; see docs/results.md for 'sweep results'."
 echo "# relaunch it with: (cd $work && $sweep launch --backend local --jobname sample --failed)"

@@ -10,6 +10,8 @@ import dev.clustersweep.backend.SubmitRequest;
 import dev.clustersweep.config.SweepConfig;
 import dev.clustersweep.io.AtomicFiles;
 import dev.clustersweep.grid.Grid;
+import dev.clustersweep.grid.GridFile;
+import dev.clustersweep.grid.GridSpec;
 import dev.clustersweep.io.FileProblems;
 import dev.clustersweep.jobfile.JobFile;
 import dev.clustersweep.scripts.CommandChunks;
@@ -89,13 +91,19 @@ public final class Sweep {
      */
     public LaunchResult launch(LaunchRequest request, Consumer<Submission> recorded)
             throws BackendException, IOException {
+        return launch(request, recorded, null);
+    }
+
+    /** As above; {@code grid}, when the tasks were expanded from one, is kept beside jobs.json. */
+    private LaunchResult launch(LaunchRequest request, Consumer<Submission> recorded, GridSpec grid)
+            throws BackendException, IOException {
         if (request.grid() != null) {
             // The grid becomes a jobfile outside the sweep (a dry run writes nothing in it), then is
             // launched like one: a relaunch of the same grid is a relaunch, another grid is refused.
             Path expanded = Files.createTempFile("sweep-grid-", ".json");
             try {
                 JobFile.write(expanded, Grid.of(request.grid()).iterator());
-                return launch(request.fromJobFile(expanded), recorded);
+                return launch(request.fromJobFile(expanded), recorded, request.grid());
             } finally {
                 Files.deleteIfExists(expanded);
             }
@@ -147,7 +155,7 @@ public final class Sweep {
             if (request.dryRun()) {
                 return new LaunchResult(selected, null, backend.plan(submit));
             }
-            prepareOrUndo(source, options);
+            prepareOrUndo(source, options, grid);
             // Only what the scheduler accepted becomes the settings a relaunch repeats; written before
             // the submit, put in place after it, so a full disk refuses before anything is queued.
             try (AtomicFiles.Staged settings = AtomicFiles.stage(dir.settingsFile(),
@@ -164,11 +172,17 @@ public final class Sweep {
         }
     }
 
-    /** Writes what the wrappers read: jobs.json, the command chunks, the scripts and settings. */
-    private void prepare(Path source, LaunchOptions options) throws IOException {
+    /**
+     * Writes what the wrappers read: jobs.json, the command chunks, the scripts and settings; and
+     * the grid the tasks came from, if any, for results to name their parameters.
+     */
+    private void prepare(Path source, LaunchOptions options, GridSpec grid) throws IOException {
         if (!source.equals(dir.jobFile())) {
             Path target = dir.jobFile();
             AtomicFiles.write(target, out -> out.write(Files.readString(source)));
+        }
+        if (grid != null) {
+            GridFile.write(dir.jobFile(), List.of(new GridFile.Entry(1, grid)));
         }
         jobIds = null;
         try (var jobs = JobFile.open(dir.jobFile())) {
@@ -181,15 +195,15 @@ public final class Sweep {
      * As {@link #prepare}, taking back what it created when it fails (a full disk, say): a refused
      * launch leaves no partial commands/ or scripts/ behind. What existed before stays.
      */
-    private void prepareOrUndo(Path source, LaunchOptions options) throws IOException {
+    private void prepareOrUndo(Path source, LaunchOptions options, GridSpec grid) throws IOException {
         List<Path> fresh = new ArrayList<>();
-        for (Path p : List.of(dir.jobFile(), dir.commandsDir(), dir.scriptsDir())) {
+        for (Path p : List.of(dir.jobFile(), GridFile.beside(dir.jobFile()), dir.commandsDir(), dir.scriptsDir())) {
             if (!FileProblems.exists(p)) {
                 fresh.add(p);
             }
         }
         try {
-            prepare(source, options);
+            prepare(source, options, grid);
         } catch (IOException | RuntimeException e) {
             for (Path p : fresh) {
                 AtomicFiles.deleteTree(p);

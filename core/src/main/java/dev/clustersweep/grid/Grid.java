@@ -34,6 +34,12 @@ public final class Grid implements Iterable<Job> {
     private final String[][] tagParts;
     /** Per dimension, per value: whether the tag part is plain shell text, so a tag made of such parts needs no quoting. */
     private final boolean[][] tagPartSafe;
+    /**
+     * Per dimension, the parameter's name as results show it ({@code --lr} is {@code lr}, the first
+     * positional arg {@code pos1}), or null for a constant switch; and per value, its text.
+     */
+    private final String[] paramNames;
+    private final String[][] paramValues;
     private final long[] strides;
     private final String tagLead;
     private final int idWidth;
@@ -47,6 +53,8 @@ public final class Grid implements Iterable<Job> {
         this.firstId = firstId;
         List<String[]> wordList = new ArrayList<>();
         List<String[]> tagList = new ArrayList<>();
+        List<String> nameList = new ArrayList<>();
+        List<String[]> valueList = new ArrayList<>();
         boolean tagged = spec.tagged();
         String sep = spec.argMode().separator();
 
@@ -59,6 +67,8 @@ public final class Grid implements Iterable<Job> {
             }
             wordList.add(w);
             tagList.add(t);
+            nameList.add("pos" + (nameList.size() + 1));
+            valueList.add(values.toArray(new String[0]));
         }
         for (GridArg arg : spec.args()) {
             boolean inTag = tagged && spec.inTag(arg);
@@ -68,6 +78,8 @@ public final class Grid implements Iterable<Job> {
                 // arg is left out of +tag-args; we keep them.)
                 wordList.add(new String[] {" " + arg.name()});
                 tagList.add(new String[] {inTag ? TAG_SEP + key : ""});
+                nameList.add(null);
+                valueList.add(null);
                 continue;
             }
             String[] w = new String[arg.values().size()];
@@ -79,12 +91,18 @@ public final class Grid implements Iterable<Job> {
             }
             wordList.add(w);
             tagList.add(t);
+            nameList.add(parameterName(arg.name()));
+            valueList.add(arg.values().toArray(new String[0]));
         }
         for (String flag : spec.flags()) {
             String bare = flag.replace("-", "").replace("+", "");
             wordList.add(new String[] {" " + flag, ""});
             tagList.add(tagged ? new String[] {TAG_SEP + "+" + bare, TAG_SEP + "-" + bare} : new String[] {"", ""});
+            nameList.add(parameterName(flag));
+            valueList.add(new String[] {"true", "false"});
         }
+        paramNames = uniqueNames(nameList);
+        paramValues = valueList.toArray(new String[0][]);
 
         words = wordList.toArray(new String[0][]);
         tagParts = tagList.toArray(new String[0][]);
@@ -125,6 +143,64 @@ public final class Grid implements Iterable<Job> {
     /** The grid with ids {@code firstId, firstId + 1, ...}, as when appending to a jobfile whose largest id is {@code firstId - 1}. */
     public static Grid of(GridSpec spec, long firstId) {
         return new Grid(spec, firstId);
+    }
+
+    /**
+     * A parameter's name without the dashes of its option ({@code --learning-rate} is
+     * {@code learning-rate}), as users name it in {@code sweep results --over}; a name that is only
+     * dashes stays as it is.
+     */
+    public static String parameterName(String option) {
+        int start = 0;
+        while (start < option.length() && option.charAt(start) == '-') {
+            start++;
+        }
+        return start == option.length() ? option : option.substring(start);
+    }
+
+    /** Two options that lose their dashes to the same name ({@code -x}, {@code --x}) keep theirs. */
+    private String[] uniqueNames(List<String> names) {
+        String[] unique = names.toArray(new String[0]);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> options = new ArrayList<>();
+        spec.posArgs().forEach(p -> options.add(null));
+        spec.args().forEach(a -> options.add(a.name()));
+        options.addAll(spec.flags());
+        for (int d = 0; d < unique.length; d++) {
+            if (unique[d] != null && !seen.add(unique[d])) {
+                unique[d] = options.get(d);
+            }
+        }
+        return unique;
+    }
+
+    /**
+     * The swept parameters of the task at {@code index} (0-based), in the order of the command's words:
+     * each named arg's value, {@code posN} for the N-th positional arg, {@code true} or {@code false}
+     * for a flag. Constant switches ({@code +arg NAME} without values) are not parameters.
+     */
+    public java.util.Map<String, String> parameters(long index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("task index " + index + " is outside 0.." + (size - 1));
+        }
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (int d = 0; d < words.length; d++) {
+            if (paramNames[d] != null) {
+                values.put(paramNames[d], paramValues[d][(int) ((index / strides[d]) % words[d].length)]);
+            }
+        }
+        return values;
+    }
+
+    /** The parameters' names, in the order {@link #parameters} gives them. */
+    public List<String> parameterNames() {
+        List<String> names = new ArrayList<>();
+        for (String name : paramNames) {
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** onager's tag key of an arg: {@code --learning_rate} becomes {@code learningrate}. */

@@ -52,6 +52,10 @@ public record Prelaunch(GridSpec spec, Path jobFile, boolean append, boolean qui
         JobFile.Summary existing = append ? JobFile.scan(file) : new JobFile.Summary(0, 0);
         Grid grid = Grid.of(spec, existing.nextId());
         bound.check(Math.addExact(existing.size(), grid.size()));
+        // The grids beside the jobfile name each task's parameters (sweep results); read before
+        // anything is written, so a damaged one refuses the append rather than being lost.
+        java.util.List<GridFile.Entry> grids = GridFile.plus(append ? GridFile.read(file) : java.util.List.of(),
+                new GridFile.Entry(grid.firstId(), spec));
         StringBuilder lines = new StringBuilder(quiet ? 0 : PRINT_BLOCK + 1024);
         AtomicFiles.write(file, sink -> {
             try (JobFileWriter writer = new JobFileWriter(sink)) {
@@ -70,6 +74,7 @@ public record Prelaunch(GridSpec spec, Path jobFile, boolean append, boolean qui
                 }
             }
         });
+        GridFile.write(file, grids);
         if (!quiet) {
             out.print(lines);
             out.flush();

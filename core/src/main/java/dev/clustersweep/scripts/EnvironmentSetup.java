@@ -23,7 +23,7 @@ public record EnvironmentSetup(List<String> header, List<String> footer, String 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Set by the wrapper for each task; the user cannot override them. */
     static final Set<String> RESERVED = Set.of("SWEEP_TASK_ID", "SWEEP_ATTEMPT", "SWEEP_JOBNAME", "SWEEP_DIR",
-            "SWEEP_SUBMISSION");
+            "SWEEP_SUBMISSION", "SWEEP_METRICS", "SWEEP_ATTEMPT_DIR");
 
     public EnvironmentSetup {
         header = header == null ? List.of() : List.copyOf(header);

@@ -1,9 +1,10 @@
 package dev.clustersweep.state;
 
 import dev.clustersweep.io.FileProblems;
+import dev.clustersweep.io.ParallelReads;
+import dev.clustersweep.io.SmallFiles;
 import dev.clustersweep.sweep.SweepDirectory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,9 +36,9 @@ public final class StatusFiles {
         if (!FileProblems.exists(statusDir)) {
             return Map.of();
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(statusDir, "*.start")) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
+        // Names, not Paths matched against a glob: a 100,000-task sweep lists 200,000 entries.
+        for (String name : list(statusDir)) {
+            if (name.endsWith(".start")) {
                 int firstDot = name.indexOf('.');
                 int secondDot = name.indexOf('.', firstDot + 1);
                 if (firstDot <= 0 || secondDot < 0) {
@@ -51,22 +52,37 @@ public final class StatusFiles {
                     // not a record
                 }
             }
-        } catch (IOException e) {
-            throw FileProblems.refused("read", statusDir, e);
         }
-        Map<Long, AttemptRecord> records = new HashMap<>(latest.size() * 2);
-        latest.forEach((id, attempt) -> {
-            AttemptRecord known = ended.get(id);
-            AttemptRecord record = known != null && known.attempt() == attempt ? known : read(dir, id, attempt);
-            // The latest start record is being written (or was cut short by a crash): the one before
-            // it is still the task's latest attempt that we know of.
-            for (int earlier = attempt - 1; record == null && earlier >= 1; earlier--) {
-                record = read(dir, id, earlier);
-            }
-            if (record != null) {
-                records.put(id, record);
-            }
+        // Read by a few threads (ParallelReads): 100,000 tasks are 200,000 small files.
+        long[] ids = new long[latest.size()];
+        int[] attempts = new int[ids.length];
+        int k = 0;
+        for (Map.Entry<Long, Integer> e : latest.entrySet()) {
+            ids[k] = e.getKey();
+            attempts[k++] = e.getValue();
+        }
+        AttemptRecord[] read = ParallelReads.fill(new AttemptRecord[ids.length], () -> {
+            SmallFiles files = new SmallFiles();
+            return i -> {
+                long id = ids[i];
+                int attempt = attempts[i];
+                AttemptRecord known = ended.get(id);
+                AttemptRecord record = known != null && known.attempt() == attempt ? known
+                        : read(statusDir, id, attempt, files);
+                // The latest start record is being written (or was cut short by a crash): the one
+                // before it is still the task's latest attempt that we know of.
+                for (int earlier = attempt - 1; record == null && earlier >= 1; earlier--) {
+                    record = read(statusDir, id, earlier, files);
+                }
+                return record;
+            };
         });
+        Map<Long, AttemptRecord> records = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            if (read[i] != null) {
+                records.put(ids[i], read[i]);
+            }
+        }
         return records;
     }
 
@@ -81,13 +97,35 @@ public final class StatusFiles {
      * changed by hand or damaged: it is named, rather than silently read as some other state.
      */
     public static AttemptRecord read(SweepDirectory dir, long taskId, int attempt) {
-        Path startFile = dir.startRecord(taskId, attempt);
-        Map<String, String> start = readKeyValues(startFile, "start=");
+        return read(dir.statusDir(), taskId, attempt, new SmallFiles());
+    }
+
+    /** The directory's entries' names; an unreadable directory is the system refusing. */
+    private static String[] list(Path statusDir) {
+        String[] names = statusDir.toFile().list();
+        if (names != null) {
+            return names;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(statusDir)) {
+            // File.list says null without a reason: the stream says why, or lists it after all.
+            java.util.List<String> listed = new java.util.ArrayList<>();
+            files.forEach(f -> listed.add(f.getFileName().toString()));
+            return listed.toArray(new String[0]);
+        } catch (IOException e) {
+            throw FileProblems.refused("read", statusDir, e);
+        }
+    }
+
+    /** As {@link SweepDirectory#startRecord} and {@link SweepDirectory#endRecord}, from the status directory. */
+    private static AttemptRecord read(Path statusDir, long taskId, int attempt, SmallFiles files) {
+        String base = taskId + "." + attempt;
+        Path startFile = statusDir.resolve(base + ".start");
+        Map<String, String> start = readKeyValues(startFile, "start=", files);
         if (start == null) {
             return null;
         }
-        Path endFile = dir.endRecord(taskId, attempt);
-        Map<String, String> end = readKeyValues(endFile, "reason=");
+        Path endFile = statusDir.resolve(base + ".end");
+        Map<String, String> end = readKeyValues(endFile, "reason=", files);
         Integer exit = end == null ? null : requireInt(end, "exit", endFile, END_SHAPE);
         Long endTime = end == null ? null : requireLong(end, "end", endFile, END_SHAPE);
         EndReason reason = end == null ? null : parseReason(end.get("reason"), endFile);
@@ -106,10 +144,10 @@ public final class StatusFiles {
     }
 
     /** The record's lines, or null when it is not there or not whole: its last line is not {@code lastKey...}. */
-    static Map<String, String> readKeyValues(Path file, String lastKey) {
+    static Map<String, String> readKeyValues(Path file, String lastKey, SmallFiles files) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = files.read(file);
         } catch (NoSuchFileException e) {
             return null;
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -121,11 +159,12 @@ public final class StatusFiles {
         if (!text.endsWith("\n") || !text.startsWith(lastKey, lastLine)) {
             return null; // being written: the wrapper's last line has not landed yet
         }
-        Map<String, String> values = new HashMap<>();
-        for (String line : text.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+        Map<String, String> values = new HashMap<>(16);
+        for (int from = 0, to; from < text.length(); from = to + 1) {
+            to = text.indexOf('\n', from);
+            int eq = text.indexOf('=', from);
+            if (eq > from && eq < to) {
+                values.put(text.substring(from, eq).trim(), text.substring(eq + 1, to).trim());
             }
         }
         return values;

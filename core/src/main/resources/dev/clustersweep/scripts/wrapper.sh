@@ -202,8 +202,12 @@ _sw_task() {
     # Claim attempt N: the first logs/ID.N.out that noclobber lets us create.
     _sw_logs=$_sw_sweep/logs
     _sw_status=$_sw_sweep/status
-    if [[ ! -d $_sw_logs || ! -d $_sw_status ]]; then
-        mkdir -p -- "$_sw_logs" "$_sw_status" || _sw_usage "cannot create $_sw_logs and $_sw_status"
+    _sw_metrics=$_sw_sweep/metrics
+    # metrics/ and attempts/ are the task's (SWEEP_METRICS, SWEEP_ATTEMPT_DIR below): made here once
+    # per sweep so that a task's `>> "$SWEEP_METRICS"` works; one test per task, no process.
+    if [[ ! -d $_sw_logs || ! -d $_sw_status || ! -d $_sw_metrics ]]; then
+        mkdir -p -- "$_sw_logs" "$_sw_status" "$_sw_metrics" "$_sw_sweep/attempts" ||
+            _sw_usage "cannot create $_sw_logs, $_sw_status and $_sw_metrics"
     fi
     _sw_attempt=1
     set -C
@@ -234,8 +238,12 @@ _sw_task() {
         exec {_sw_ready_fd}>&-
     fi
 
+    # The attempt's metrics file and its own directory are named, not made: the task appends to the
+    # one (`echo "loss=0.31" >> "$SWEEP_METRICS"`) and makes the other if it wants it (cluster_utils'
+    # initialize_job does); creating a directory per task would cost a process (docs/layout.md).
     export SWEEP_TASK_ID=$_sw_id SWEEP_ATTEMPT=$_sw_attempt SWEEP_JOBNAME=$_sw_jobname \
-        SWEEP_DIR=$_sw_sweep SWEEP_SUBMISSION=$_sw_submission
+        SWEEP_DIR=$_sw_sweep SWEEP_SUBMISSION=$_sw_submission \
+        SWEEP_METRICS=$_sw_metrics/$_sw_id.$_sw_attempt.txt SWEEP_ATTEMPT_DIR=$_sw_sweep/attempts/$_sw_id.$_sw_attempt
 
     if [[ -n $_sw_not_started ]]; then
         _sw_rc=$((128 + 15)) # as if SIGTERM had stopped it

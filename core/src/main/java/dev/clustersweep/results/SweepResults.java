@@ -1,0 +1,105 @@
+package dev.clustersweep.results;
+
+import dev.clustersweep.backend.BackendException;
+import dev.clustersweep.engine.Sweep;
+import dev.clustersweep.engine.SweepStatus;
+import dev.clustersweep.grid.GridFile;
+import dev.clustersweep.io.FileProblems;
+import dev.clustersweep.io.ParallelReads;
+import dev.clustersweep.jobfile.JobFile;
+import dev.clustersweep.state.TaskStatus;
+import dev.clustersweep.sweep.SweepDirectory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every launched task of a sweep with its parameters, state and metrics, at one moment: the states
+ * from {@link Sweep#status()} (the engine's one derivation), the parameters from jobs.json and the
+ * grids beside it, the metrics of each task's current attempt.
+ *
+ * @param tasks in id order
+ * @param parameters every parameter name, in the order of the first task that has it
+ * @param metrics every final metric name any task reported, sorted
+ */
+public record SweepResults(String jobName, SweepStatus status, List<TaskResult> tasks, List<String> parameters,
+        List<String> metrics) {
+
+    public SweepResults {
+        tasks = List.copyOf(tasks);
+        parameters = List.copyOf(parameters);
+        metrics = List.copyOf(metrics);
+    }
+
+    /**
+     * Reads the sweep's results. Nothing a task wrote makes this fail (see {@link MetricProblem});
+     * a damaged state file of the engine's is bad input as for {@code sweep status}.
+     *
+     * @param keepSeries whether to keep the stepped values (for curves), not only the final ones
+     */
+    public static SweepResults read(Sweep sweep, boolean keepSeries) throws BackendException {
+        SweepDirectory dir = sweep.directory();
+        SweepStatus status = sweep.status();
+        List<TaskStatus> launched = status.tasks();
+        Map<Long, Map<String, String>> params = parameters(dir, launched);
+        MetricFiles files = MetricFiles.list(dir);
+        AttemptMetrics[] metrics = readMetrics(dir, launched, files, keepSeries);
+
+        List<TaskResult> tasks = new ArrayList<>(launched.size());
+        Set<String> parameterNames = new LinkedHashSet<>();
+        Set<String> metricNames = new TreeSet<>();
+        for (int i = 0; i < launched.size(); i++) {
+            TaskStatus t = launched.get(i);
+            Map<String, String> p = params.getOrDefault(t.id(), Map.of());
+            parameterNames.addAll(p.keySet());
+            metricNames.addAll(metrics[i].finals().keySet());
+            tasks.add(new TaskResult(t.id(), p, t.state(), t.exitCode(), t.attempt(), metrics[i]));
+        }
+        return new SweepResults(dir.jobName(), status, tasks, new ArrayList<>(parameterNames),
+                new ArrayList<>(metricNames));
+    }
+
+    /** Each launched task's parameters, from one pass over jobs.json; names and values shared between tasks. */
+    private static Map<Long, Map<String, String>> parameters(SweepDirectory dir, List<TaskStatus> launched) {
+        if (!FileProblems.exists(dir.jobFile()) || launched.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> wanted = new java.util.HashSet<>(launched.size() * 2);
+        launched.forEach(t -> wanted.add(t.id()));
+        TaskParameters naming = new TaskParameters(GridFile.read(dir.jobFile()));
+        Map<String, String> shared = new HashMap<>();
+        Map<Long, Map<String, String>> params = new HashMap<>(launched.size() * 2);
+        JobFile.forEach(dir.jobFile(), job -> {
+            if (wanted.contains(job.id())) {
+                Map<String, String> p = naming.of(job);
+                Map<String, String> compact = new java.util.LinkedHashMap<>(p.size() * 2);
+                p.forEach((k, v) -> compact.put(shared.computeIfAbsent(k, x -> x), shared.computeIfAbsent(v, x -> x)));
+                params.put(job.id(), Collections.unmodifiableMap(compact));
+            }
+        });
+        return params;
+    }
+
+    /** Each task's current attempt's metrics, read by a few threads ({@link ParallelReads}). */
+    private static AttemptMetrics[] readMetrics(SweepDirectory dir, List<TaskStatus> tasks, MetricFiles files,
+            boolean keepSeries) {
+        return ParallelReads.fill(new AttemptMetrics[tasks.size()], () -> {
+            MetricsReader reader = new MetricsReader(dir, keepSeries);
+            return i -> {
+                TaskStatus t = tasks.get(i);
+                return t.attempt() == 0 ? AttemptMetrics.NONE
+                        : reader.read(t.id(), t.attempt(), !t.state().isActive(), files);
+            };
+        });
+    }
+
+    /** The tasks that reported at least one problem. */
+    public List<TaskResult> withProblems() {
+        return tasks.stream().filter(t -> t.metrics().problemCount() > 0).toList();
+    }
+}

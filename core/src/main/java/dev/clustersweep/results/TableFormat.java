@@ -1,0 +1,198 @@
+package dev.clustersweep.results;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The formats {@code sweep results} writes a {@link ResultTable} in. */
+public enum TableFormat {
+    /** Aligned columns for a terminal, values rounded to six significant digits. */
+    TABLE,
+    /** RFC 4180, values exact; one header line. */
+    CSV,
+    /** {@code {"columns": [...], "rows": [{column: cell, ...}, ...]}}, values exact, NaN as "nan". */
+    JSON,
+    /** A GitHub-flavoured Markdown table, numbers right-aligned, values rounded. */
+    MARKDOWN;
+
+    /** The format named on the command line ({@code table}, {@code csv}, {@code json}, {@code markdown}), or null. */
+    public static TableFormat named(String name) {
+        for (TableFormat f : values()) {
+            if (f.name().equalsIgnoreCase(name) || (f == MARKDOWN && name.equalsIgnoreCase("md"))) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    public String lowerName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The whole table as text, ending with a newline. */
+    public String write(ResultTable table) {
+        StringBuilder out = new StringBuilder();
+        switch (this) {
+            case TABLE -> table(table, out);
+            case CSV -> csv(table, out);
+            case JSON -> json(table, out);
+            case MARKDOWN -> markdown(table, out);
+            default -> throw new IllegalStateException();
+        }
+        return out.toString();
+    }
+
+    private static String shown(Object cell) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell instanceof Double d) {
+            return NumberText.shown(d);
+        }
+        return cell.toString();
+    }
+
+    private static String exact(Object cell) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell instanceof Double d) {
+            return NumberText.exact(d);
+        }
+        return cell.toString();
+    }
+
+    private static void table(ResultTable t, StringBuilder out) {
+        int n = t.columns().size();
+        int[] width = new int[n];
+        boolean[] right = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            width[c] = t.columns().get(c).length();
+            right[c] = t.numeric(c);
+        }
+        String[][] cells = new String[t.rows().size()][n];
+        for (int r = 0; r < cells.length; r++) {
+            for (int c = 0; c < n; c++) {
+                // A parameter's value may hold a newline or a tab: one row stays one line.
+                cells[r][c] = shown(t.rows().get(r).get(c)).replace('\n', ' ').replace('\t', ' ');
+                width[c] = Math.max(width[c], cells[r][c].length());
+            }
+        }
+        line(t.columns().toArray(new String[0]), width, right, out);
+        for (String[] row : cells) {
+            line(row, width, right, out);
+        }
+    }
+
+    private static void line(String[] cells, int[] width, boolean[] right, StringBuilder out) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < cells.length; c++) {
+            if (c > 0) {
+                line.append("  ");
+            }
+            int pad = width[c] - cells[c].length();
+            if (right[c]) {
+                line.append(" ".repeat(pad)).append(cells[c]);
+            } else {
+                line.append(cells[c]).append(" ".repeat(c == cells.length - 1 ? 0 : pad));
+            }
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    private static void csv(ResultTable t, StringBuilder out) {
+        csvLine(t.columns(), out);
+        for (List<Object> row : t.rows()) {
+            csvLine(row.stream().map(TableFormat::exact).toList(), out);
+        }
+    }
+
+    private static void csvLine(List<String> cells, StringBuilder out) {
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c);
+            if (c > 0) {
+                out.append(',');
+            }
+            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+                    || cell.indexOf('\r') >= 0 || (!cell.isEmpty() && cell.strip().length() != cell.length())) {
+                out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            } else {
+                out.append(cell);
+            }
+        }
+        out.append('\n');
+    }
+
+    private static void json(ResultTable t, StringBuilder out) {
+        out.append("{\"columns\": [");
+        for (int c = 0; c < t.columns().size(); c++) {
+            out.append(c == 0 ? "" : ", ").append(jsonString(t.columns().get(c)));
+        }
+        out.append("],\n \"rows\": [");
+        for (int r = 0; r < t.rows().size(); r++) {
+            out.append(r == 0 ? "\n  {" : ",\n  {");
+            List<Object> row = t.rows().get(r);
+            for (int c = 0; c < row.size(); c++) {
+                out.append(c == 0 ? "" : ", ").append(jsonString(t.columns().get(c))).append(": ");
+                Object cell = row.get(c);
+                if (cell == null) {
+                    out.append("null");
+                } else if (cell instanceof Double d) {
+                    out.append(Double.isNaN(d) || Double.isInfinite(d) ? jsonString(NumberText.exact(d))
+                            : NumberText.exact(d));
+                } else if (cell instanceof Number) {
+                    out.append(cell);
+                } else {
+                    out.append(jsonString(cell.toString()));
+                }
+            }
+            out.append('}');
+        }
+        out.append(t.rows().isEmpty() ? "]}\n" : "\n]}\n");
+    }
+
+    static String jsonString(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static void markdown(ResultTable t, StringBuilder out) {
+        int n = t.columns().size();
+        out.append('|');
+        for (String column : t.columns()) {
+            out.append(' ').append(markdownCell(column)).append(" |");
+        }
+        out.append("\n|");
+        for (int c = 0; c < n; c++) {
+            out.append(t.numeric(c) ? "---:|" : "---|");
+        }
+        out.append('\n');
+        for (List<Object> row : t.rows()) {
+            out.append('|');
+            for (Object cell : row) {
+                out.append(' ').append(markdownCell(shown(cell))).append(" |");
+            }
+            out.append('\n');
+        }
+    }
+
+    private static String markdownCell(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace('\n', ' ').replace("\r", "");
+    }
+}
