@@ -22,6 +22,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.clustersweep.configuration.ClusterSweepConfiguration;
 import io.jenkins.plugins.clustersweep.page.SweepAction;
+import io.jenkins.plugins.clustersweep.results.ResultsRecorder;
 import io.jenkins.plugins.clustersweep.run.SweepCallables;
 import io.jenkins.plugins.clustersweep.run.SweepRunner;
 import java.io.IOException;
@@ -215,14 +216,14 @@ public final class ClusterSweepStepExecution extends StepExecution {
         RunResult result = SweepRunner.finish(run, workspace(), getContext().get(Launcher.class), listener(), launched,
                 progress, state == null ? null : state.lastLine(), node, aborted);
         switch (result.result()) {
-            case "SUCCESS" -> getContext().onSuccess(result.toMap());
+            case "SUCCESS" -> getContext().onSuccess(ResultsRecorder.toMap(run, result));
             case "UNSTABLE" -> {
                 String message = SweepRunner.unsuccessful(result);
                 getContext().get(FlowNode.class).addOrReplaceAction(
                         new WarningAction(Result.UNSTABLE).withMessage(message));
                 run.setResult(Result.UNSTABLE);
                 SweepRunner.log(listener(), "WARNING: " + message);
-                getContext().onSuccess(result.toMap());
+                getContext().onSuccess(ResultsRecorder.toMap(run, result));
             }
             case "ABORTED" -> getContext().onFailure(stopCause != null ? stopCause
                     : new AbortException(Messages.ClusterSweepStep_Aborted(launched.jobName())));
