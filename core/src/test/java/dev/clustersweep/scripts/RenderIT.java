@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
 import dev.clustersweep.BadInputException;
 import dev.clustersweep.jobfile.Job;
@@ -66,7 +67,10 @@ public class RenderIT {
 
     @Test
     public void renderedScriptsAreShellcheckClean() throws Exception {
-        assertTrue("shellcheck is not installed (test-cluster/up.sh installs it)", onPath("shellcheck"));
+        // As the cluster tests (backend.Clusters): skipped on a developer machine without it, failed in CI.
+        String missing = "shellcheck is not installed: 'bash test-cluster/up.sh' installs it";
+        assertTrue(missing, onPath("shellcheck") || System.getenv("CI") == null);
+        assumeTrue(missing, onPath("shellcheck"));
         sweep.render(FULL);
         // Grid Engine's job script is not rendered (it is copied as it is): checked beside them.
         Path geJob = sweep.work.resolve("gridengine-job.sh");
