@@ -60,6 +60,12 @@ public final class FieldValidations {
         return req == null ? Locale.ENGLISH : req.getLocale();
     }
 
+    /** A form check's answer, once the user may configure {@code item}. */
+    static FormValidation check(Item item, FieldCheck check) {
+        checkConfigure(item);
+        return of(check);
+    }
+
     /** Form checks need Item/Configure on the job being configured (Overall/Administer outside a job). */
     static void checkConfigure(Item item) {
         if (item != null) {
