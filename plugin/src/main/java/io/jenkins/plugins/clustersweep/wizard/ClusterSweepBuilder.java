@@ -1,7 +1,6 @@
 package io.jenkins.plugins.clustersweep.wizard;
 
 import dev.clustersweep.BadInputException;
-import dev.clustersweep.settings.FailOn;
 import dev.clustersweep.validation.FieldCheck;
 import dev.clustersweep.validation.FieldChecks;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -206,17 +205,11 @@ public final class ClusterSweepBuilder extends Builder {
         }
 
         public ListBoxModel doFillArgModeItems() {
-            ListBoxModel items = new ListBoxModel();
-            items.add("argparse (--lr 0.1)", "argparse");
-            items.add("hydra (lr=0.1)", "hydra");
-            return items;
+            return ClusterSweepStep.DescriptorImpl.argModeItems();
         }
 
         public ListBoxModel doFillFailOnItems() {
-            ListBoxModel items = new ListBoxModel();
-            items.add(Messages.ClusterSweepBuilder_FailOn_FAILURE(), FailOn.FAILURE.name());
-            items.add(Messages.ClusterSweepBuilder_FailOn_UNSTABLE(), FailOn.UNSTABLE.name());
-            return items;
+            return ClusterSweepStep.DescriptorImpl.failOnItems();
         }
 
         @POST
