@@ -94,11 +94,7 @@ final class ResultsCommand implements Callable<Integer> {
                     : minimize ? "--minimize" : "--maximize";
             throw new BadInputException(option + " needs --metric NAME: expected the metric to rank by");
         }
-        Sweep sweep = job.open();
-        if (!sweep.exists()) {
-            throw new BadInputException("no sweep named '" + job.jobName + "' here: expected a jobname from "
-                    + "'sweep list'");
-        }
+        Sweep sweep = job.openExisting();
         SweepResults results = SweepResults.read(sweep, false);
         Objective objective = metric == null ? null : new Objective(metric, maximize);
         if (objective != null && !results.metrics().contains(metric)) {
