@@ -14,4 +14,14 @@ final class JobOptions {
     Sweep open() {
         return Sweep.open(Path.of("").toAbsolutePath(), jobName);
     }
+
+    /** The sweep, which must exist: for the commands that read one (a typo is one line, exit 2). */
+    Sweep openExisting() {
+        Sweep sweep = open();
+        if (!sweep.exists()) {
+            throw new dev.clustersweep.BadInputException("no sweep named '" + jobName + "' here: expected a jobname"
+                    + " from 'sweep list'");
+        }
+        return sweep;
+    }
 }
