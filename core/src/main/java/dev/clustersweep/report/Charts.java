@@ -327,7 +327,8 @@ final class Charts {
                                 + " values, " + percent(s.chance()) + " expected by chance, over " + s.n() + " tasks");
                 double cx = left + barWidth * Math.min(1, s.chance());
                 svg.line(cx, y, cx, y + row - 2, "chance");
-                text = percent(s.share()) + " (" + s.values() + " values; chance " + percent(s.chance()) + ")";
+                text = percent(s.share()) + " (" + s.values() + (s.values() == 1 ? " value" : " values") + "; chance "
+                        + percent(s.chance()) + ")";
             }
             svg.text(left + barWidth + 8, y + 15, "start", "tick", 0, text);
         }
