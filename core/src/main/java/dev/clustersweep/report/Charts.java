@@ -160,11 +160,7 @@ final class Charts {
         double x0 = LEFT + INSET;
         double x1 = WIDTH - RIGHT - INSET;
         yAxis(svg, y, TOP, y0);
-        for (double t : x.ticks()) {
-            double px = x.map(t, x0, x1);
-            svg.line(px, y0, px, y0 + 4, "axis");
-            svg.text(px, y0 + 16, "middle", "tick", 0, num(t));
-        }
+        xTicks(svg, x, x0, x1, y0);
         if (!p.points().isEmpty()) {
             for (ProgressPlot.Point pt : p.points()) {
                 svg.circle(x.map(pt.x() / unit, x0, x1), y.map(pt.y(), y0, TOP), 2.5, "pt",
@@ -180,11 +176,7 @@ final class Charts {
             for (Binning.Bin b : bins) {
                 double px = x.map(b.middle() / unit, x0, x1);
                 double py = y.map(b.median(), y0, TOP);
-                if (median.isEmpty()) {
-                    median.move(px, py);
-                } else {
-                    median.to(px, py);
-                }
+                median.point(px, py);
             }
             svg.path(median.toString(), "medianline", "median per bin");
         }
@@ -218,11 +210,7 @@ final class Charts {
         for (Binning.Bin b : bins) {
             double px = x.map(b.middle() / unit, x0, x1);
             double py = y.map(upper.applyAsDouble(b), y0, TOP);
-            if (path.isEmpty()) {
-                path.move(px, py);
-            } else {
-                path.to(px, py);
-            }
+            path.point(px, py);
         }
         for (int i = bins.size() - 1; i >= 0; i--) {
             path.to(x.map(bins.get(i).middle() / unit, x0, x1), y.map(lower.applyAsDouble(bins.get(i)), y0, TOP));
@@ -264,11 +252,7 @@ final class Charts {
         double x0 = LEFT + INSET;
         double x1 = WIDTH - RIGHT - INSET;
         yAxis(svg, y, TOP, y0);
-        for (double t : x.ticks()) {
-            double px = x.map(t, x0, x1);
-            svg.line(px, y0, px, y0 + 4, "axis");
-            svg.text(px, y0 + 16, "middle", "tick", 0, num(t));
-        }
+        xTicks(svg, x, x0, x1, y0);
         svg.text(x0 + (x1 - x0) / 2, y0 + 34, "middle", "label", 0, "step");
         for (int i = 0; i < curves.size(); i++) {
             LearningCurves.Curve curve = curves.get(i);
@@ -277,11 +261,7 @@ final class Charts {
             for (MetricPoint pt : curve.points()) {
                 double px = x.map(pt.step(), x0, x1);
                 double py = y.map(pt.value(), y0, TOP);
-                if (path.isEmpty()) {
-                    path.move(px, py);
-                } else {
-                    path.to(px, py);
-                }
+                path.point(px, py);
             }
             String cls = "c" + (i % ReportModel.CURVES);
             if (curve.points().size() == 1) {
@@ -355,6 +335,14 @@ final class Charts {
         }
         svg.line(LEFT, top, LEFT, y0, "axis");
         svg.line(LEFT, y0, WIDTH - RIGHT, y0, "axis");
+    }
+
+    private static void xTicks(Svg svg, Axis x, double x0, double x1, double y0) {
+        for (double t : x.ticks()) {
+            double px = x.map(t, x0, x1);
+            svg.line(px, y0, px, y0 + 4, "axis");
+            svg.text(px, y0 + 16, "middle", "tick", 0, num(t));
+        }
     }
 
     private static double clamp(double py, double y0) {

@@ -93,6 +93,11 @@ final class Svg {
             return this;
         }
 
+        /** A move to the first point, a line to each after it. */
+        Path point(double x, double y) {
+            return d.length() == 0 ? move(x, y) : to(x, y);
+        }
+
         Path close() {
             d.append('Z');
             return this;

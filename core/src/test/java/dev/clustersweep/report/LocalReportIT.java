@@ -1,18 +1,16 @@
 package dev.clustersweep.report;
 
+import static dev.clustersweep.results.LocalResultsIT.local;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import dev.clustersweep.backend.LaunchOptions;
-import dev.clustersweep.backend.Resources;
 import dev.clustersweep.engine.LaunchRequest;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.Waiting;
 import dev.clustersweep.grid.GridSpec;
 import dev.clustersweep.results.Objective;
 import dev.clustersweep.results.SweepResults;
-import dev.clustersweep.scripts.EnvironmentSetup;
 import dev.clustersweep.state.TaskState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +31,6 @@ public class LocalReportIT {
 
     @Rule
     public Timeout timeout = Timeout.seconds(120);
-
-    private static LaunchOptions local() {
-        Resources r = new Resources(1, 0, 0, 0, null, null, null, null, null, null, null, 0, List.of());
-        return new LaunchOptions("local", r, 2, 1, 0, EnvironmentSetup.NONE, 2);
-    }
 
     /** loss = lr * 10 + seed / 10 after a falling curve of 4 steps; lr 0.3 with seed 2 fails. */
     private static final String TRAIN = "f() { lr=$2 seed=$4;"
