@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Cluster Sweep benchmark of `sweep results` (issue 12): a finished 100,000-task sweep whose tasks
-# wrote metrics (10 steps of a learning curve and 2 final values each), summarised by `sweep results`
-# beside a plain Python script reading the same files (bench/results_ref.py), in the same session.
+# Cluster Sweep benchmark of `sweep results` and `sweep report` (issue 12): a finished 100,000-task
+# sweep whose tasks wrote metrics (10 steps of a learning curve and 2 final values each), summarised
+# by `sweep results` beside a plain Python script reading the same files (bench/results_ref.py), and
+# drawn by `sweep report` beside `sweep results` on the same selection, in the same session.
 # Prints a Markdown table and writes it to bench/results/ (gitignored). Benchmarks only report.
 #
 # usage: bash bench/results.sh        (from a fresh clone; builds the command line when needed)
@@ -92,6 +93,7 @@ for ((r = 1; r <= runs; r++)); do
     measure py-over python3 "$repo/bench/results_ref.py" "$dir" loss 10 --over seed
     measure sweep-over "$sweep" results --jobname big --metric loss --over seed --top 10 --format csv
     measure sweep-all "$sweep" results --jobname big --format csv
+    measure sweep-report "$sweep" report --jobname big --metric loss --over seed -o "$work/m/report.html"
     measure sweep-status "$sweep" status --jobname big --summary || true # exit 1: some tasks failed
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -121,9 +123,12 @@ row() { echo "| $1 | $2 | $(median "$3") | $(max_rss "$3") | $4 |"; }
     row "mean/sd/count over seed, best 10 configurations" "baseline: bench/results_ref.py --over seed" py-over "1.00 (baseline)"
     row "mean/sd/count over seed, best 10 configurations" "sweep results --metric loss --over seed --top 10" sweep-over "$(ratio sweep-over py-over)"
     row "every task, every metric, as CSV" "sweep results --format csv" sweep-all "—"
+    row "the HTML report over seed (ratio: over sweep results --over seed)" "sweep report --metric loss --over seed" \
+        sweep-report "$(ratio sweep-report sweep-over)"
     row "the states alone" "sweep status --summary" sweep-status "—"
     echo
     echo "- Same best 10 task ids: $same_top; same configurations and counts over seed: $same_over."
+    echo "- The report: $(( $(wc -c <"$work/m/report.html") / 1024 )) KiB, $(grep -o '<[a-z]' "$work/m/report.html" | wc -l) elements."
     echo
     echo "Reproduce: \`bash bench/results.sh\` (BENCH_RUNS=$runs BENCH_TASKS=$tasks)"
 } | tee "$out"

@@ -25,7 +25,9 @@ main() {
   schedulers=$(parse_which "$which")
   init_state
   slurm_resolve_accounting
-  # One apt-get run for everything that is missing is faster than one per scheduler.
+  # One apt-get run for everything that is missing is faster than one per scheduler. shellcheck:
+  # the tests check the rendered scripts with it (RenderIT), and a test must not skip in CI.
+  pkgs+=(shellcheck)
   for s in $schedulers; do
     case $s in
       slurm) pkgs+=("${SLURM_PACKAGES[@]}"); [ "$SLURM_ACCOUNTING" = 1 ] && pkgs+=("${SLURM_ACCT_PACKAGES[@]}") ;;

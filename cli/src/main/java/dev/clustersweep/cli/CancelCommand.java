@@ -1,6 +1,5 @@
 package dev.clustersweep.cli;
 
-import dev.clustersweep.BadInputException;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.tasks.TaskList;
 import java.util.concurrent.Callable;
@@ -24,11 +23,7 @@ final class CancelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Sweep sweep = job.open();
-        if (!sweep.exists()) {
-            throw new BadInputException("no sweep named '" + job.jobName + "' here: expected a jobname from "
-                    + "'sweep list'");
-        }
+        Sweep sweep = job.openExisting();
         TaskList cancelled = sweep.cancel(tasks);
         spec.commandLine().getOut().println(cancelled.isEmpty() ? "no active task to cancel"
                 : "cancelled " + cancelled.size() + " task(s): " + cancelled);

@@ -40,27 +40,12 @@ final class ResultsCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
-    @Option(names = "--metric", paramLabel = "NAME",
-            description = "Rank by this metric: tasks that SUCCEEDED and reported it, best first; the others after.")
-    String metric;
-
-    @Option(names = "--minimize", description = "Smallest first (the default).")
-    boolean minimize;
-
-    @Option(names = "--maximize", description = "Largest first.")
-    boolean maximize;
-
-    @Option(names = "--top", paramLabel = "K", description = "Only the K best tasks or configurations (needs --metric).")
-    Integer top;
+    @Mixin
+    RankOptions rank;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table (the default), csv, json or markdown.")
     String format;
-
-    @Option(names = "--over", paramLabel = "PARAM", split = ",",
-            description = "Take tasks that differ only in these parameters (e.g. seed) as repeated runs of one"
-                    + " configuration: mean, standard deviation and count per configuration, best mean first.")
-    List<String> over;
 
     @Option(names = "--by-parameter",
             description = "For each value of each parameter: tasks, failed, count, mean, sd, best and worst.")
@@ -76,54 +61,30 @@ final class ResultsCommand implements Callable<Integer> {
         if (tableFormat == null) {
             throw new BadInputException("bad --format '" + format + "': expected table, csv, json or markdown");
         }
-        if (minimize && maximize) {
-            throw new BadInputException("--minimize and --maximize both given: expected one of them");
-        }
-        if (top != null && top < 1) {
-            throw new BadInputException("bad --top '" + top + "': expected a whole number from 1");
-        }
-        if (over != null && byParameter) {
+        rank.check();
+        if (rank.over != null && byParameter) {
             throw new BadInputException("--over and --by-parameter both given: expected one of them");
         }
-        if (top != null && byParameter) {
+        if (rank.top != null && byParameter) {
             // Every value of every parameter is the point of the summary: the best K would hide some.
             throw new BadInputException("--top does not apply to --by-parameter: expected one of them");
         }
-        if (metric == null && (top != null || over != null || byParameter || minimize || maximize)) {
-            String option = top != null ? "--top" : over != null ? "--over" : byParameter ? "--by-parameter"
-                    : minimize ? "--minimize" : "--maximize";
-            throw new BadInputException(option + " needs --metric NAME: expected the metric to rank by");
+        String needing = rank.needingMetric() != null ? rank.needingMetric() : byParameter ? "--by-parameter" : null;
+        if (rank.metric == null && needing != null) {
+            throw new BadInputException(needing + " needs --metric NAME: expected the metric to rank by");
         }
-        Sweep sweep = job.open();
-        if (!sweep.exists()) {
-            throw new BadInputException("no sweep named '" + job.jobName + "' here: expected a jobname from "
-                    + "'sweep list'");
-        }
+        Sweep sweep = job.openExisting();
         SweepResults results = SweepResults.read(sweep, false);
-        Objective objective = metric == null ? null : new Objective(metric, maximize);
-        if (objective != null && !results.metrics().contains(metric)) {
-            throw new BadInputException("no task of sweep '" + job.jobName + "' reported metric '" + metric
-                    + "': expected " + (results.metrics().isEmpty() ? "a metric its tasks write to $SWEEP_METRICS"
-                    + " (none reported any yet)" : "one of " + String.join(", ", results.metrics())));
-        }
+        Objective objective = rank.objective(results, job.jobName);
+        List<String> over = rank.over(results);
         List<String> grouped = new ArrayList<>(results.parameters());
-        if (over != null) {
-            for (String name : over) {
-                String bare = dev.clustersweep.grid.Grid.parameterName(name);
-                if (!results.parameters().contains(bare)) {
-                    throw new BadInputException("bad --over '" + name + "': expected one of the sweep's parameters "
-                            + (results.parameters().isEmpty() ? "(it has none)" : String.join(", ", results.parameters())));
-                }
-                grouped.remove(bare);
-            }
-        }
+        grouped.removeAll(over);
 
         String caption;
         ResultTable table;
-        if (over != null) {
-            List<String> bare = over.stream().map(dev.clustersweep.grid.Grid::parameterName).toList();
-            List<Configurations.Configuration> rows = Configurations.of(results.tasks(), bare, objective);
-            caption = rows.size() + " configuration(s) over " + String.join(", ", bare) + ", by mean "
+        if (!over.isEmpty()) {
+            List<Configurations.Configuration> rows = Configurations.of(results.tasks(), over, objective);
+            caption = rows.size() + " configuration(s) over " + String.join(", ", over) + ", by mean "
                     + objective.describe();
             table = ResultTables.configurations(grouped, top(rows), objective);
         } else if (byParameter) {
@@ -134,10 +95,10 @@ final class ResultsCommand implements Callable<Integer> {
         } else if (objective != null) {
             Ranking ranking = Ranking.of(results.tasks(), objective);
             caption = "ranked by " + objective.describe() + ": the " + ranking.ranked().size()
-                    + " task(s) that SUCCEEDED with " + metric + (top != null ? " (the best " + top + " shown)"
-                    : ranking.others().isEmpty() ? "" : ", then the " + ranking.others().size() + " other(s) by id");
-            if (top != null) {
-                ranking = ranking.top(top);
+                    + " task(s) that SUCCEEDED with " + objective.metric()
+                    + (rank.top != null ? " (the best " + rank.top + " shown)" : ranking.others().isEmpty() ? "" : ", then the " + ranking.others().size() + " other(s) by id");
+            if (rank.top != null) {
+                ranking = ranking.top(rank.top);
             }
             List<TaskResult> rows = new ArrayList<>(ranking.ranked());
             rows.addAll(ranking.others());
@@ -154,16 +115,16 @@ final class ResultsCommand implements Callable<Integer> {
         }
         out.print(text);
         out.flush();
-        reportProblems(results, spec.commandLine().getErr());
+        reportProblems(results, spec.commandLine().getErr(), allProblems);
         return 0;
     }
 
     private <T> List<T> top(List<T> rows) {
-        return top == null ? rows : rows.subList(0, Math.min(top, rows.size()));
+        return rank.top == null ? rows : rows.subList(0, Math.min(rank.top, rows.size()));
     }
 
     /** The tasks' metrics problems on stderr, each with its task, file and line; stdout stays the table. */
-    private void reportProblems(SweepResults results, PrintWriter err) {
+    static void reportProblems(SweepResults results, PrintWriter err, boolean allProblems) {
         List<TaskResult> bad = results.withProblems();
         if (bad.isEmpty()) {
             return;

@@ -1,6 +1,5 @@
 package dev.clustersweep.cli;
 
-import dev.clustersweep.BadInputException;
 import dev.clustersweep.engine.PollPolicy;
 import dev.clustersweep.engine.RunState;
 import dev.clustersweep.engine.Sweep;
@@ -49,11 +48,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Sweep sweep = job.open();
-        if (!sweep.exists()) {
-            throw new BadInputException("no sweep named '" + job.jobName + "' here: expected a jobname from "
-                    + "'sweep list'");
-        }
+        Sweep sweep = job.openExisting();
         if (tasks != null) {
             sweep.checkInJobFile(tasks); // as launch and cancel: ids the sweep lacks are a mistake, not "no rows"
         }

@@ -14,6 +14,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "sweep", mixinStandardHelpOptions = true, version = "sweep 0.1.0",
         description = "Run a program over a grid of arguments as job arrays on Slurm, Grid Engine or local cores.",
         subcommands = {PrelaunchCommand.class, LaunchCommand.class, StatusCommand.class, ResultsCommand.class,
+                ReportCommand.class,
                 ListCommand.class, CancelCommand.class, ConfigCommand.class, HelpCommand.class},
         footer = {"", "Exit status: 0 when every task succeeded, 1 when some task did not, 2 for bad input,",
                 "3 when the scheduler refused or could not be reached, 4 for an internal error."})
@@ -32,7 +33,7 @@ public final class SweepCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: prelaunch, launch, "
-                + "status, results, list, cancel, config or help");
+                + "status, results, report, list, cancel, config or help");
     }
 
     public static void main(String[] args) {

@@ -180,6 +180,15 @@ public final class Sweep {
         if (!source.equals(dir.jobFile())) {
             Path target = dir.jobFile();
             AtomicFiles.write(target, out -> out.write(Files.readString(source)));
+            // The grids beside a jobfile (another sweep's jobs.json) name its tasks' parameters; without
+            // them results would read the parameters back from the commands, losing positional
+            // arguments and flags. Grids of the jobs replaced no longer describe anything.
+            Path grids = GridFile.beside(source);
+            if (grid == null && FileProblems.exists(grids)) {
+                AtomicFiles.write(GridFile.beside(target), out -> out.write(Files.readString(grids)));
+            } else if (grid == null) {
+                Files.deleteIfExists(GridFile.beside(target));
+            }
         }
         if (grid != null) {
             GridFile.write(dir.jobFile(), List.of(new GridFile.Entry(1, grid)));

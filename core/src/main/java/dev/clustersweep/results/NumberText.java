@@ -8,7 +8,7 @@ import java.math.MathContext;
  * significant digits where a person does (terminal, Markdown). NaN and the infinities are written
  * as a task writes them: {@code nan}, {@code inf}, {@code -inf}.
  */
-final class NumberText {
+public final class NumberText {
 
     private static final MathContext SHOWN = new MathContext(6);
 
@@ -28,7 +28,7 @@ final class NumberText {
     }
 
     /** Six significant digits, trailing zeros dropped; plain notation from 1e-4 to 1e9. */
-    static String shown(double value) {
+    public static String shown(double value) {
         String special = special(value);
         if (special != null) {
             return special;

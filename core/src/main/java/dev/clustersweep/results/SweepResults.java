@@ -98,6 +98,24 @@ public record SweepResults(String jobName, SweepStatus status, List<TaskResult> 
         });
     }
 
+    /**
+     * These tasks again, with the series (the stepped values) of the attempt each is about: for the
+     * learning curves of a few tasks, without holding the series of every task of a large sweep as
+     * {@code read(sweep, true)} would.
+     */
+    public static List<TaskResult> withSeries(Sweep sweep, List<TaskResult> tasks) {
+        SweepDirectory dir = sweep.directory();
+        MetricFiles files = MetricFiles.list(dir);
+        MetricsReader reader = new MetricsReader(dir, true);
+        List<TaskResult> out = new ArrayList<>(tasks.size());
+        for (TaskResult t : tasks) {
+            AttemptMetrics m = t.attempt() == 0 ? AttemptMetrics.NONE
+                    : reader.read(t.id(), t.attempt(), !t.state().isActive(), files);
+            out.add(new TaskResult(t.id(), t.parameters(), t.state(), t.exitCode(), t.attempt(), m));
+        }
+        return out;
+    }
+
     /** The tasks that reported at least one problem. */
     public List<TaskResult> withProblems() {
         return tasks.stream().filter(t -> t.metrics().problemCount() > 0).toList();

@@ -1,21 +1,31 @@
 package dev.clustersweep.validation;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
 
 /**
  * The verdict on one form field: OK, a WARNING the user may ignore, or an ERROR that stops the
  * build. The message is a plain English sentence, made from a stable {@code key} and its
- * {@code args} by the template of that key in {@code Messages.properties} (MessageFormat syntax,
- * as Jenkins' own Messages files), so the plugin can show it as is or look the key up in its own,
- * translated, Messages.properties. An OK usually has a message too ("3 values"), or none ("").
+ * {@code args} by the template of that key in {@code field-checks.properties} beside this class, the
+ * one copy of these texts (MessageFormat syntax, as Jenkins' Messages files). Core has no i18n of
+ * its own: the plugin shows the English as is, or a translation of the key from its own Messages
+ * bundle. An OK usually has a message too ("3 values"), or none ("").
  * Arguments are strings; {@code args[0]} is the value as typed, on one line.
  */
 public record FieldCheck(Kind kind, String key, List<String> args, String message) {
 
     public enum Kind { OK, WARNING, ERROR }
+
+    private static final Properties TEMPLATES = load();
 
     /** OK with nothing to say. */
     public static final FieldCheck OK = new FieldCheck(Kind.OK, "ok", List.of(), "");
@@ -56,8 +66,29 @@ public record FieldCheck(Kind kind, String key, List<String> args, String messag
 
     /** The English sentence of a key, as MessageFormat makes it. */
     public static String english(String key, Object... args) {
-        String template = FieldMessages.template(key);
+        String template = TEMPLATES.getProperty(key);
+        if (template == null) {
+            throw new IllegalArgumentException("no message template for key '" + key + "'");
+        }
         return new MessageFormat(template, Locale.ENGLISH).format(args);
+    }
+
+    /** Every key that has a template. */
+    static Set<String> keys() {
+        return TEMPLATES.stringPropertyNames();
+    }
+
+    private static Properties load() {
+        Properties templates = new Properties();
+        try (InputStream in = FieldCheck.class.getResourceAsStream("field-checks.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("field-checks.properties is missing beside " + FieldCheck.class);
+            }
+            templates.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return templates;
     }
 
     public boolean isOk() {

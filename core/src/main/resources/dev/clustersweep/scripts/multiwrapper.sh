@@ -56,12 +56,24 @@ _mw_int() {
 
 # _mw_ready PID: wait (a few seconds at most) until wrapper PID has its USR1, TERM and HUP traps
 # set. Until then, between the fork and wrapper.sh's first lines, any of these signals would kill
-# it before it records anything. Returns at once when PID is gone or /proc cannot tell. Reads /proc
-# with builtins only: this runs for every wrapper at every forwarded signal.
+# it before it records anything. Returns at once when PID is gone, has ended (a zombie) or /proc
+# cannot tell. Reads /proc with builtins only: this runs for every wrapper at every forwarded signal.
 _mw_ready() {
-    local i key value arg1
+    local i key value arg1 stat empty=0
     for ((i = 0; i < 500; i++)); do
-        { IFS= read -r -d '' _ && IFS= read -r -d '' arg1; } <"/proc/$1/cmdline" 2>/dev/null || return 0
+        if ! { IFS= read -r -d '' _ && IFS= read -r -d '' arg1; } <"/proc/$1/cmdline" 2>/dev/null; then
+            # No arguments: the child is in the middle of its exec (the kernel shows none until the
+            # new program's are in place; a loaded machine widens that instant), or it has ended.
+            # Taking the first for the second lost the stop of 2 tasks in 640 on a loaded machine.
+            IFS= read -r stat <"/proc/$1/stat" 2>/dev/null || return 0
+            stat=${stat##*) }
+            [[ ${stat:0:1} == [ZX] ]] && return 0
+            # An exec shows no arguments for an instant only (so does a process on its way out):
+            # a few looks, not the whole wait.
+            ((++empty < 20)) || return 0
+            sleep 0.005
+            continue
+        fi
         # Before the exec the child is a copy of this shell, with this shell's traps.
         if [[ $arg1 == "$_mw_wrapper" ]]; then
             key=''

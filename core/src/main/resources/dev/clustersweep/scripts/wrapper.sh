@@ -192,6 +192,35 @@ _sw_learn() {
     exec {_sw_rcfd}<> <(:) || _sw_usage "cannot make a pipe"
 }
 
+# _sw_cancel_recorded: whether a cancel record (cancels/NNNNNN.json, written by the engine before it
+# tells the scheduler) names this task of this submission. A scheduler's stop can come before this
+# shell exists and be lost: under load Slurm started the batch scripts of elements it had shown as
+# running 26 s after their `scancel --batch --signal=TERM`. Such a task must not run. Builtins only
+# (a glob and a read per record, nothing when there is none); the records are the engine's own JSON,
+# one field a line. Task lists are N, N-M and N-M:S items separated by commas.
+_sw_cancel_recorded() {
+    local file text tasks item first last step
+    for file in "$_sw_sweep"/cancels/*.json; do
+        [[ -r $file ]] || continue
+        IFS= read -r -d '' text <"$file"
+        [[ $text =~ \"submission\"[[:space:]]*:[[:space:]]*([0-9]+) ]] || continue
+        ((10#${BASH_REMATCH[1]} == _sw_submission)) || continue
+        [[ $text =~ \"tasks\"[[:space:]]*:[[:space:]]*\"([0-9,:-]*)\" ]] || continue
+        tasks=${BASH_REMATCH[1]},
+        while [[ -n $tasks ]]; do
+            item=${tasks%%,*} tasks=${tasks#*,}
+            step=1
+            [[ $item == *:* ]] && step=${item#*:} item=${item%%:*}
+            first=${item%-*} last=${item#*-}
+            [[ -n $first && -n $last ]] || continue
+            if ((_sw_id >= 10#$first && _sw_id <= 10#$last && (_sw_id - 10#$first) % 10#$step == 0)); then
+                return 0
+            fi
+        done
+    done
+    return 1
+}
+
 # --- one task: claim an attempt, record it, set up, run, record its end --------------------------
 
 # _sw_task: runs task _sw_id of submission _sw_submission for scheduler job _sw_job, and exits with
@@ -245,9 +274,13 @@ _sw_task() {
         SWEEP_DIR=$_sw_sweep SWEEP_SUBMISSION=$_sw_submission \
         SWEEP_METRICS=$_sw_metrics/$_sw_id.$_sw_attempt.txt SWEEP_ATTEMPT_DIR=$_sw_sweep/attempts/$_sw_id.$_sw_attempt
 
+    _sw_why="its group was stopped ($_sw_not_started) before this task's turn"
+    if [[ -z $_sw_not_started ]] && _sw_cancel_recorded; then
+        _sw_not_started=cancelled _sw_why='it was cancelled before it started (a cancel record names it)'
+    fi
     if [[ -n $_sw_not_started ]]; then
         _sw_rc=$((128 + 15)) # as if SIGTERM had stopped it
-        _sw_say "not started: its group was stopped ($_sw_not_started) before this task's turn"
+        _sw_say "not started: $_sw_why"
         _sw_end "$_sw_rc" "$_sw_not_started"
         exit "$_sw_rc"
     fi
@@ -346,7 +379,7 @@ _sw_task() {
         ((_sw_killing)) && _sw_rc=137 || _sw_rc=1
     fi
     _sw_pid='' # a stop signal from now on has no task to stop
-    _sw_reason=exit
+    _sw_reason='exit'
     [[ -n $_sw_stop ]] && _sw_reason=$(_sw_stop_reason)
     # At a time limit Slurm signals every process of the job at once: the task may die of it before
     # our own TERM trap runs. Killed by TERM or KILL after the time-limit warning is a timeout.

@@ -34,7 +34,8 @@ public class LocalResultsIT {
     @Rule
     public Timeout timeout = Timeout.seconds(120);
 
-    private static LaunchOptions local() {
+    /** Two tasks at a time on this machine; shared with the report's IT, which runs the same kind of sweep. */
+    public static LaunchOptions local() {
         Resources r = new Resources(1, 0, 0, 0, null, null, null, null, null, null, null, 0, List.of());
         return new LaunchOptions("local", r, 2, 1, 0, EnvironmentSetup.NONE, 2);
     }
@@ -118,5 +119,27 @@ public class LocalResultsIT {
         assertEquals(0.5, r.tasks().get(1).value("loss"), 0); // $SWEEP_METRICS wins over metrics.csv
         assertNull(r.tasks().get(2).value("loss"));
         assertEquals(List.of(), r.withProblems());
+    }
+
+    @Test
+    public void aLaunchFromAnotherSweepsJobfileKeepsItsGrid() throws Exception {
+        Path work = tmp.getRoot().toPath();
+        // A positional argument and a flag: only the grid names them (a command gives no name to either).
+        GridSpec grid = GridSpec.builder("f() { echo \"loss=$2\" >> \"$SWEEP_METRICS\"; }; f", "first")
+                .posArg("a", "b").arg("--lr", "1", "2").flag("--fast").build();
+        Sweep first = Sweep.open(work, "first");
+        first.launch(new LaunchRequest(null, grid, null, false, local(), false));
+        Waiting.untilEnded(first);
+        Path jobs = first.directory().jobFile();
+        assertTrue(Files.exists(dev.clustersweep.grid.GridFile.beside(jobs)));
+
+        Sweep second = Sweep.open(work, "second");
+        second.launch(new LaunchRequest(jobs, null, null, false, local(), false));
+        Waiting.untilEnded(second);
+        assertEquals(Files.readString(dev.clustersweep.grid.GridFile.beside(jobs)),
+                Files.readString(dev.clustersweep.grid.GridFile.beside(second.directory().jobFile())));
+        SweepResults r = SweepResults.read(second, false);
+        assertEquals(List.of("pos1", "lr", "fast"), r.parameters());
+        assertEquals(Map.of("pos1", "a", "lr", "1", "fast", "true"), r.tasks().get(0).parameters());
     }
 }

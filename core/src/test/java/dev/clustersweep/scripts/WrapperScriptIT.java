@@ -5,6 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import dev.clustersweep.scripts.SweepFixture.Result;
+import dev.clustersweep.sweep.Cancellation;
+import dev.clustersweep.sweep.SweepRecords;
+import dev.clustersweep.tasks.TaskList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +55,36 @@ public class WrapperScriptIT {
         try (var files = Files.list(sweep.dir.statusDir())) {
             assertEquals(List.of("1.1.end", "1.1.start"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+    }
+
+    @Test
+    public void aTaskNamedByACancelRecordOfItsSubmissionDoesNotRun() throws Exception {
+        // A scheduler's stop can come before the wrapper exists (Slurm, under load): the engine's
+        // record, written before the scheduler is told, stops such a task when it starts after all.
+        String[] commands = new String[12];
+        for (int i = 0; i < commands.length; i++) {
+            commands[i] = "echo ran";
+        }
+        sweep.jobs(commands);
+        SweepRecords records = new SweepRecords(sweep.dir);
+        records.write(new Cancellation(1, TaskList.parse("2,5-7,9-13:2"), 1L));
+        records.write(new Cancellation(2, TaskList.parse("1-12"), 2L)); // another submission's
+        List<Long> stopped = new java.util.ArrayList<>();
+        for (long id = 1; id <= 12; id++) {
+            Result r = sweep.wrapper(id);
+            Map<String, String> end = sweep.end(id, 1);
+            if ("cancelled".equals(end.get("reason"))) {
+                assertEquals(r.output(), 143, r.exit());
+                assertEquals("143", end.get("exit"));
+                assertEquals("", sweep.out(id, 1));
+                assertTrue(sweep.err(id, 1), sweep.err(id, 1).contains("cancelled before it started"));
+                stopped.add(id);
+            } else {
+                assertEquals(r.output(), 0, r.exit());
+                assertEquals("ran\n", sweep.out(id, 1));
+            }
+        }
+        assertEquals(List.of(2L, 5L, 6L, 7L, 9L, 11L), stopped);
     }
 
     @Test

@@ -224,12 +224,12 @@ public class FieldChecksTest {
 
     @Test
     public void everyTemplateRenders() {
-        for (String key : FieldMessages.keys()) {
+        for (String key : FieldCheck.keys()) {
             String text = FieldCheck.english(key, "VALUE", 2L, 3L);
             assertFalse(key + ": " + text, text.contains("''"));
             assertFalse(key + ": " + text, text.contains("{"));
         }
-        assertTrue(FieldMessages.keys().size() > 40);
+        assertTrue(FieldCheck.keys().size() > 40);
     }
 
     @Test(expected = IllegalArgumentException.class)

@@ -25,11 +25,22 @@ _gj_script=$1
 _gj_child='' _gj_timer='' _gj_stopping=0
 
 # _gj_ready: wait (a few seconds at most) until the child runs SCRIPT with its USR1 and TERM traps
-# set; returns at once when it is gone or /proc cannot tell.
+# set; returns at once when it is gone, has ended (a zombie) or /proc cannot tell.
 _gj_ready() {
-    local i key value arg1
+    local i key value arg1 stat empty=0
     for ((i = 0; i < 500; i++)); do
-        { IFS= read -r -d '' _ && IFS= read -r -d '' arg1; } <"/proc/$_gj_child/cmdline" 2>/dev/null || return 0
+        if ! { IFS= read -r -d '' _ && IFS= read -r -d '' arg1; } <"/proc/$_gj_child/cmdline" 2>/dev/null; then
+            # No arguments: in the middle of its exec (none are shown until the new program's are in
+            # place), or ended. Only the second means there is nothing to wait for.
+            IFS= read -r stat <"/proc/$_gj_child/stat" 2>/dev/null || return 0
+            stat=${stat##*) }
+            [[ ${stat:0:1} == [ZX] ]] && return 0
+            # An exec shows no arguments for an instant only (so does a process on its way out):
+            # a few looks, not the whole wait.
+            ((++empty < 20)) || return 0
+            sleep 0.005
+            continue
+        fi
         # Before the exec the child is a copy of this shell, with this shell's traps.
         if [[ $arg1 == "$_gj_script" ]]; then
             key=''

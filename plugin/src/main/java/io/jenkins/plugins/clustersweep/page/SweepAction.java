@@ -2,38 +2,23 @@ package io.jenkins.plugins.clustersweep.page;
 
 import dev.clustersweep.BadInputException;
 import dev.clustersweep.engine.SweepProgress;
-import dev.clustersweep.page.ActionPlan;
-import dev.clustersweep.page.LogExcerpt;
-import dev.clustersweep.page.PageRequest;
 import dev.clustersweep.page.Selection;
 import dev.clustersweep.page.SweepPage;
-import dev.clustersweep.page.TaskAction;
-import dev.clustersweep.page.TaskFilter;
 import dev.clustersweep.settings.RunResult;
 import dev.clustersweep.tasks.TaskList;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
-import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.clustersweep.run.SweepCallables;
-import jakarta.servlet.ServletException;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jenkins.model.RunAction2;
-import jenkins.util.SystemProperties;
-import org.jenkinsci.plugins.workflow.FilePathUtils;
-import org.jenkinsci.plugins.workflow.support.concurrent.Timeout;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.DoNotUse;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -42,7 +27,6 @@ import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.Stapler;
 import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
@@ -54,9 +38,10 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  * BUILD_DIR/cluster-sweep/JOBNAME.tsv.gz} ({@link ArchivedTable}).
  *
  * <p>Where a page comes from: while the step runs ({@link #isLive()}), from the agent that holds
- * the sweep directory ({@link LivePages}); once the step has ended, from the table file. Logs:
+ * the sweep directory; once the step has ended, from the table file ({@link PageSource}). Logs:
  * streamed from the agent (the end of the file, size-limited, text/plain) while the step runs, the
- * archived artifacts after.
+ * archived artifacts after ({@link AttemptLog}). The buttons' work is {@link TaskButtons}'; this
+ * class holds what is saved with the build and the web methods, each checking its permission.
  *
  * <p>Relaunch during the build is queued here (and saved with the build, so it survives a restart)
  * for the running step, which launches the tasks at its next poll and waits for them too. After the
@@ -64,13 +49,8 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  */
 public final class SweepAction implements RunAction2 {
 
-    private static final Logger LOGGER = Logger.getLogger(SweepAction.class.getName());
-
     /** Longer id lists are cut in build.xml; the task table has every id. */
     static final int MAX_IDS_TEXT = 2_000;
-    /** Bytes of a running task's log the page shows (its end). */
-    static final int LOG_TAIL_BYTES = SystemProperties.getInteger(SweepAction.class.getName() + ".LOG_TAIL_BYTES",
-            256 * 1024);
 
     private final String jobName;
     private String backend;
@@ -97,8 +77,8 @@ public final class SweepAction implements RunAction2 {
      * the build runs: the queue itself is saved, and a step resumed after a restart waits again.
      */
     private transient volatile Runnable waiter;
-    private transient LivePages livePages;
-    private transient ArchivedTable archive;
+    /** Where the page's rows come from, with its caches. */
+    private transient PageSource source;
 
     SweepAction(String jobName) {
         this.jobName = jobName;
@@ -140,8 +120,7 @@ public final class SweepAction implements RunAction2 {
         finished = s.finished();
         result = r.result();
         live = false;
-        livePages = null;
-        archive = null;
+        source = null;
     }
 
     /** The build's action for this job name, added when missing. */
@@ -198,7 +177,8 @@ public final class SweepAction implements RunAction2 {
         waiter = null;
     }
 
-    private void wakeWaiter() {
+    /** Outside the action's lock, so that the waiter's turn can take the queue at once. */
+    void wakeWaiter() {
         Runnable wake = waiter;
         if (wake != null) {
             wake.run();
@@ -224,52 +204,21 @@ public final class SweepAction implements RunAction2 {
     public synchronized boolean isLive() { return live && run != null && run.isBuilding(); }
 
     /**
-     * One page of the sweep.
+     * One page of the sweep ({@link PageSource}).
      *
      * @throws BadInputException for a bad filter
      * @throws IOException when neither the agent nor the table file can tell (agent offline, no table)
      */
     @Restricted(NoExternalUse.class)
     public SweepPage page(String filterText, String pageText, String sizeText) throws IOException, InterruptedException {
-        TaskFilter filter = TaskFilter.parse(filterText);
-        PageRequest request = PageRequest.parse(pageText, sizeText);
-        if (isLive()) {
-            FilePath dir = workDirectory();
-            if (dir != null) {
-                return livePages().get(dir, jobName, filter, request);
-            }
-        }
-        ArchivedTable.Table a = archive().read(getTaskTableFile());
-        if (a == null) {
-            throw new AbortException(isLive() ? Messages.SweepAction_AgentOffline(node(), getWorkDir())
-                    : Messages.SweepAction_NoTable(jobName));
-        }
-        return a.pages().page(a.sweep().status(), filter, request);
+        return source().page(filterText, pageText, sizeText);
     }
 
-    private synchronized LivePages livePages() {
-        if (livePages == null) {
-            livePages = new LivePages();
+    private synchronized PageSource source() {
+        if (source == null) {
+            source = new PageSource(this);
         }
-        return livePages;
-    }
-
-    private synchronized ArchivedTable archive() {
-        if (archive == null) {
-            archive = new ArchivedTable();
-        }
-        return archive;
-    }
-
-    /** The working directory on its agent, or null when the agent is offline. */
-    private @CheckForNull FilePath workDirectory() {
-        String dir;
-        String on;
-        synchronized (this) {
-            dir = workDir;
-            on = node();
-        }
-        return dir == null ? null : FilePathUtils.find(on, dir); // outside the lock: it looks up the node
+        return source;
     }
 
     /** The view's model: the page, or why there is none. */
@@ -287,16 +236,6 @@ public final class SweepAction implements RunAction2 {
         }
     }
 
-    /**
-     * What index.jelly shows.
-     *
-     * @param page the page, or null
-     * @param error why there is no page
-     */
-    @Restricted(NoExternalUse.class)
-    public record PageView(SweepPage page, String error) {
-    }
-
     /** Whether to show "Cancel selected": the sweep is live and the user may cancel builds of the job. */
     public boolean isCancelAllowed() { return isLive() && run.hasPermission(Item.CANCEL); }
 
@@ -304,19 +243,12 @@ public final class SweepAction implements RunAction2 {
     public boolean isRelaunchAllowed() { return run != null && run.hasPermission(Item.BUILD); }
 
     /** Where the page's log links point: the streaming endpoint while live, the archived logs after. */
-    public String getLogBase() { return isLive() ? "log?path=" : "../artifact/sweep/" + jobName + "/"; }
+    public String getLogBase() { return isLive() ? "log?path=" : AttemptLog.archived(jobName); }
 
-    /**
-     * What follows the log's relative path in a link: nothing while live; after, {@link #VIEW}, so
-     * that the archived {@code .out}/{@code .err} file is shown as text/plain (served as itself, a
-     * file with an unknown extension is application/octet-stream, which browsers download).
-     */
-    public String getLogSuffix() { return isLive() ? "" : VIEW; }
+    /** What follows the log's relative path in a link: nothing while live; after, {@link AttemptLog#VIEW}. */
+    public String getLogSuffix() { return isLive() ? "" : AttemptLog.VIEW; }
 
-    /** DirectoryBrowserSupport's "show this artifact as plain text". */
-    static final String VIEW = "/*view*/";
-
-    // ------------------------------------------------------------------ web methods
+    // ------------------------------------------------------------------ web methods (each checks its permission)
 
     /** The live view's poll: {@code SweepPage.toJson()} (escaped by the JSON encoder; text, never HTML). */
     @Restricted(DoNotUse.class)
@@ -329,47 +261,20 @@ public final class SweepAction implements RunAction2 {
         } catch (BadInputException | AbortException e) {
             throw HttpResponses.errorWithoutStack(409, e.getMessage());
         }
-        String live = "{\"live\":" + isLive() + ",\"logBase\":\"" + getLogBase().replace("\"", "")
-                + "\",\"logSuffix\":\"" + getLogSuffix() + "\",\"page\":";
-        String body = live + json + "}";
-        return new HttpResponse() {
-            @Override
-            public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node)
-                    throws IOException, ServletException {
-                rsp.setContentType("application/json;charset=UTF-8");
-                rsp.setHeader("Cache-Control", "no-cache");
-                PrintWriter w = rsp.getWriter();
-                w.print(body);
-                w.flush();
-            }
-        };
+        return new PageData(isLive(), getLogBase(), getLogSuffix(), json);
     }
 
     /**
      * One attempt's log, {@code path=logs/ID.N.out|err}: while the step runs the end of the file
-     * from the agent as text/plain (at most {@link #LOG_TAIL_BYTES}); after, a redirect to the
-     * archived artifact.
+     * from the agent as text/plain (at most {@link AttemptLog#LOG_TAIL_BYTES}); after, a redirect to
+     * the archived artifact.
      */
     @Restricted(DoNotUse.class)
     public HttpResponse doLog(@QueryParameter String path) throws IOException, InterruptedException {
         // As core's own artifact pages: Run/Artifacts only where that permission is switched on
         // (it is off by default, and then nobody holds it: every live log answered 403).
         run.checkPermission(hudson.Functions.isArtifactsPermissionEnabled() ? Run.ARTIFACTS : hudson.model.Item.READ);
-        if (path == null || !path.matches("logs/[1-9][0-9]{0,17}\\.[1-9][0-9]{0,8}\\.(out|err)")) {
-            throw HttpResponses.errorWithoutStack(400, Messages.SweepAction_BadLogPath());
-        }
-        FilePath dir = isLive() ? workDirectory() : null;
-        if (dir == null) {
-            return HttpResponses.redirectTo("../artifact/sweep/" + jobName + "/" + path + VIEW);
-        }
-        LogExcerpt tail;
-        try (Timeout timeout = Timeout.limit(LivePages.AGENT_CALL_SECONDS, TimeUnit.SECONDS)) {
-            tail = dir.act(new SweepCallables.LogTail(jobName, path, LOG_TAIL_BYTES));
-        } catch (AbortException e) {
-            throw HttpResponses.errorWithoutStack(404, e.getMessage());
-        }
-        String head = tail.skipped() > 0 ? Messages.SweepAction_LogSkipped(tail.skipped(), tail.size()) + "\n" : "";
-        return HttpResponses.text(head + tail.text());
+        return AttemptLog.serve(jobName, path, isLive() ? source().workDirectory() : null);
     }
 
     /** "Cancel selected": cancels the selected PENDING and RUNNING tasks on their scheduler. */
@@ -377,74 +282,19 @@ public final class SweepAction implements RunAction2 {
     @Restricted(DoNotUse.class)
     public HttpResponse doCancel(StaplerRequest2 req) throws IOException, InterruptedException {
         run.checkPermission(Item.CANCEL);
-        if (!isLive()) {
-            return done(Messages.SweepAction_NothingActive(jobName));
-        }
-        FilePath dir = workDirectory();
-        if (dir == null) {
-            return done(Messages.SweepAction_AgentOffline(node(), getWorkDir()));
-        }
-        SweepCallables.Acted plan;
-        try (Timeout timeout = Timeout.limit(LivePages.AGENT_CALL_SECONDS, TimeUnit.SECONDS)) {
-            plan = dir.act(act(req, TaskAction.CANCEL, false));
-        } catch (AbortException e) {
-            return done(e.getMessage());
-        }
-        livePages().clear();
-        return done(plan.message());
+        return done(buttons().cancel(selection(req)));
     }
 
-    /**
-     * "Relaunch selected": while the step runs, queued for it (it launches them at its next poll and
-     * waits for them); after the build, a new build of the job that runs only those tasks.
-     */
+    /** "Relaunch selected": queued for the running step, or after the build a new build ({@link TaskButtons}). */
     @RequirePOST
     @Restricted(DoNotUse.class)
     public HttpResponse doRelaunch(StaplerRequest2 req) throws IOException, InterruptedException {
         run.checkPermission(Item.BUILD);
-        if (isLive()) {
-            FilePath dir = workDirectory();
-            if (dir == null) {
-                return done(Messages.SweepAction_AgentOffline(node(), getWorkDir()));
-            }
-            SweepCallables.Acted plan;
-            try (Timeout timeout = Timeout.limit(LivePages.AGENT_CALL_SECONDS, TimeUnit.SECONDS)) {
-                plan = dir.act(act(req, TaskAction.RELAUNCH, true));
-            } catch (AbortException e) {
-                return done(e.getMessage());
-            }
-            if (plan.nothing()) {
-                return done(plan.message());
-            }
-            if (!queueRelaunch(plan.acted())) {
-                return done(Messages.SweepAction_StepEnded(jobName));
-            }
-            wakeWaiter();
-            return done(plan.message() + " " + Messages.SweepAction_RelaunchQueued());
-        }
-        if (run.isBuilding()) {
-            return done(Messages.SweepAction_StepEnded(jobName));
-        }
-        ArchivedTable.Table a = archive().read(getTaskTableFile());
-        if (a == null) {
-            return done(Messages.SweepAction_NoTable(jobName));
-        }
-        ActionPlan plan;
-        try {
-            TaskList selected = selection(req).resolve(a.sweep().ids(), a.sweep().status());
-            plan = ActionPlan.relaunch(selected, a.sweep().status());
-        } catch (BadInputException e) {
-            return done(e.getMessage());
-        }
-        if (plan.nothingToDo()) {
-            return done(plan.message());
-        }
-        String ids = plan.acted().toString();
-        if (RelaunchAction.schedule(run, jobName, ids, node(), getSweepDir()) == null) {
-            return done(Messages.SweepAction_NotBuildable(run.getParent().getFullDisplayName()));
-        }
-        LOGGER.log(Level.FINE, "scheduled relaunch of {0} of {1} from {2}", new Object[] {ids, jobName, run});
-        return done(plan.message() + " " + Messages.SweepAction_RelaunchScheduled());
+        return done(buttons().relaunch(selection(req)));
+    }
+
+    private TaskButtons buttons() {
+        return new TaskButtons(this, source());
     }
 
     private static Selection selection(StaplerRequest2 req) {
@@ -453,18 +303,19 @@ public final class SweepAction implements RunAction2 {
                 req.getParameter("allFailed") != null);
     }
 
-    private SweepCallables.Act act(StaplerRequest2 req, TaskAction action, boolean dryRun) {
-        Selection s = selection(req);
-        return new SweepCallables.Act(jobName, action, s.ids(), s.checked(), s.allFailed(), dryRun);
-    }
-
     /** The answer to a button: a small page with the message and a link back (JS shows it in place). */
     private HttpResponse done(String message) {
         return HttpResponses.forwardToView(this, "done.jelly").with("message", message);
     }
 
-    private synchronized String node() {
+    /** The node's name, "" for the built-in node. */
+    synchronized String node() {
         return node == null ? "" : node;
+    }
+
+    /** Why the page cannot ask the agent now. */
+    String agentOffline() {
+        return Messages.SweepAction_AgentOffline(node(), getWorkDir());
     }
 
     // ------------------------------------------------------------------ properties

@@ -33,6 +33,8 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -262,10 +264,7 @@ public final class ClusterSweepStep extends Step {
         }
 
         public ListBoxModel doFillArgModeItems() {
-            ListBoxModel items = new ListBoxModel();
-            items.add("argparse");
-            items.add("hydra");
-            return items;
+            return argModeItems();
         }
 
         public ListBoxModel doFillRegressionResultItems() {
@@ -276,6 +275,21 @@ public final class ClusterSweepStep extends Step {
         }
 
         public ListBoxModel doFillFailOnItems() {
+            return failOnItems();
+        }
+
+        /** The arg modes, for the step's and the wizard's dropdown alike. */
+        @Restricted(NoExternalUse.class)
+        public static ListBoxModel argModeItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("argparse (--lr 0.1)", "argparse");
+            items.add("hydra (lr=0.1)", "hydra");
+            return items;
+        }
+
+        /** What unsuccessful tasks make of the build, for the step's and the wizard's dropdown alike. */
+        @Restricted(NoExternalUse.class)
+        public static ListBoxModel failOnItems() {
             ListBoxModel items = new ListBoxModel();
             items.add(Messages.ClusterSweepStep_FailOn_FAILURE(), FailOn.FAILURE.name());
             items.add(Messages.ClusterSweepStep_FailOn_UNSTABLE(), FailOn.UNSTABLE.name());

@@ -17,12 +17,10 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.clustersweep.configuration.ClusterSweepConfiguration;
 import io.jenkins.plugins.clustersweep.page.SweepAction;
-import io.jenkins.plugins.clustersweep.results.ResultsRecorder;
 import io.jenkins.plugins.clustersweep.run.SweepCallables;
 import io.jenkins.plugins.clustersweep.run.SweepRunner;
 import java.io.IOException;
@@ -30,11 +28,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.util.SystemProperties;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.FilePathUtils;
-import org.jenkinsci.plugins.workflow.actions.WarningAction;
-import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
@@ -45,7 +40,9 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * run is over. Nothing blocks the CPS VM thread: {@link #start()} only binds the settings and
  * schedules. What must survive a restart is plain data: where (node name, working directory), the
  * settings, and the engine's {@link RunState}; {@link #onResume()} finds the directory again and
- * goes on, and the engine reads everything else from the sweep directory.
+ * goes on, and the engine reads everything else from the sweep directory. Finding the directory
+ * again is {@link AgentWorkspace}'s, the step's end (the returned map, the build result)
+ * {@link StepOutcome}'s, an abort after the launch {@link StepStop}'s.
  */
 @Restricted(NoExternalUse.class)
 @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
@@ -55,18 +52,13 @@ public final class ClusterSweepStepExecution extends StepExecution {
     private static final long serialVersionUID = 2L;
     private static final Logger LOGGER = Logger.getLogger(ClusterSweepStepExecution.class.getName());
 
-    /** How long an agent may stay offline before the step gives up (the tasks go on; see the log). */
-    static final long AGENT_TIMEOUT_MILLIS = SystemProperties.getLong(ClusterSweepStep.class.getName()
-            + ".AGENT_TIMEOUT_MILLIS", TimeUnit.MINUTES.toMillis(5));
-
     private final transient ClusterSweepStep step;
-    private transient FilePath dir;
+    /** The working directory, found again from {@link #node} and {@link #remote} after a restart. */
+    private transient AgentWorkspace where;
     private transient volatile ScheduledFuture<?> task;
-    private transient long offlineSince;
-    private transient long stopDeadline;
     private transient Throwable stopCause;
-    /** Set by the first beginStop; not kept over a restart, where stop() may come again. */
-    private transient boolean stopBegun;
+    /** Set by the first stop after the launch; not kept over a restart, where stop() may come again. */
+    private transient volatile StepStop stopper;
 
     private String node;
     private String remote;
@@ -88,12 +80,13 @@ public final class ClusterSweepStepExecution extends StepExecution {
     @Override
     public boolean start() throws Exception {
         StepContext context = getContext();
-        dir = context.get(FilePath.class);
+        FilePath dir = context.get(FilePath.class);
         if (dir == null) {
             throw new AbortException(Messages.ClusterSweepStep_NoWorkspace());
         }
         node = FilePathUtils.getNodeName(dir);
         remote = dir.getRemote();
+        where = new AgentWorkspace(node, remote, dir);
         SweepSettings given;
         try {
             given = SettingsBinder.bind(step.given(), Caller.PIPELINE);
@@ -169,7 +162,7 @@ public final class ClusterSweepStepExecution extends StepExecution {
                 throw e; // the engine's own refusal, or a scheduler that has not answered for many polls
             } catch (IOException | InterruptedException e) {
                 LOGGER.log(Level.FINE, "could not poll " + remote + " on " + node, e);
-                dir = null; // the agent may have gone; find it again next time
+                where.lost();
                 schedule(this::check, policy().next(state.intervalMillis()));
                 return;
             }
@@ -202,33 +195,20 @@ public final class ClusterSweepStepExecution extends StepExecution {
         }
     }
 
-    private void schedule(Runnable r, long millis) {
+    void schedule(Runnable r, long millis) {
         task = Timer.get().schedule(r, millis, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * The run is over (or the step does not wait): archive, record, and end the step with the
-     * result map, UNSTABLE (as the {@code unstable} step does it) or a failure.
+     * The run is over (or the step does not wait): archive, record, and end the step
+     * ({@link StepOutcome}: the returned map and the build result).
      */
-    private void finish(boolean aborted) throws Exception {
+    void finish(boolean aborted) throws Exception {
         done = true;
         Run<?, ?> run = getContext().get(Run.class);
         RunResult result = SweepRunner.finish(run, workspace(), getContext().get(Launcher.class), listener(), launched,
                 progress, state == null ? null : state.lastLine(), node, aborted);
-        switch (result.result()) {
-            case "SUCCESS" -> getContext().onSuccess(ResultsRecorder.toMap(run, result));
-            case "UNSTABLE" -> {
-                String message = SweepRunner.unsuccessful(result);
-                getContext().get(FlowNode.class).addOrReplaceAction(
-                        new WarningAction(Result.UNSTABLE).withMessage(message));
-                run.setResult(Result.UNSTABLE);
-                SweepRunner.log(listener(), "WARNING: " + message);
-                getContext().onSuccess(ResultsRecorder.toMap(run, result));
-            }
-            case "ABORTED" -> getContext().onFailure(stopCause != null ? stopCause
-                    : new AbortException(Messages.ClusterSweepStep_Aborted(launched.jobName())));
-            default -> getContext().onFailure(new AbortException(SweepRunner.unsuccessful(result)));
-        }
+        StepOutcome.end(getContext(), run, result, listener(), stopCause, launched.jobName());
     }
 
     /**
@@ -256,65 +236,44 @@ public final class ClusterSweepStepExecution extends StepExecution {
         Timer.get().submit(this::beginStop);
     }
 
+    /** The stop after the launch: one for the execution, whoever asks first (stop() or the launch). */
     private void beginStop() {
-        // stop() and a launch that just finished can both get here: one cancel, one wait.
-        if (done || !claimStop()) {
-            return;
-        }
-        try {
-            FilePath work = workspace();
-            if (work != null) {
-                SweepRunner.cancel(work, launched.jobName(), listener());
+        StepStop stop;
+        synchronized (this) {
+            if (stopper == null) {
+                stopper = new StepStop(this, launched.jobName());
             }
-            stopDeadline = System.currentTimeMillis() + SweepRunner.stopMillis(launched);
-            schedule(this::awaitCancelled, 500);
-        } catch (Throwable x) {
-            LOGGER.log(Level.FINE, "cancelling sweep " + launched.jobName(), x);
-            listener().error(Messages.ClusterSweepStep_CancelFailed(launched.jobName(), x.toString()));
-            endStopped(false);
+            stop = stopper;
         }
+        stop.begin();
     }
 
-    private synchronized boolean claimStop() {
-        if (stopBegun) {
+    // ------------------------------------------------------------------ for StepStop
+
+    boolean isDone() {
+        return done;
+    }
+
+    SweepCallables.Launched launched() {
+        return launched;
+    }
+
+    SweepProgress progress() {
+        return progress;
+    }
+
+    /** The run's progress now, acting on nothing; false when its agent is offline or nothing was launched. */
+    boolean look() throws IOException, InterruptedException {
+        FilePath work = workspace();
+        if (work == null || state == null) {
             return false;
         }
-        stopBegun = true;
+        progress = SweepRunner.look(work, state, policy());
         return true;
     }
 
-    /** Looks (retrying nothing) until the cancelled tasks have ended, or the deadline. */
-    private void awaitCancelled() {
-        if (done) {
-            return;
-        }
-        boolean seen = false;
-        try {
-            FilePath work = workspace();
-            if (work != null && state != null) {
-                progress = SweepRunner.look(work, state, policy());
-                seen = true;
-            }
-        } catch (Throwable x) {
-            LOGGER.log(Level.FINE, "polling cancelled sweep " + launched.jobName(), x);
-        }
-        if (!(seen && progress.finished()) && System.currentTimeMillis() < stopDeadline) {
-            schedule(this::awaitCancelled, 1000);
-            return;
-        }
-        endStopped(seen);
-    }
-
-    private void endStopped(boolean seen) {
-        if (seen) {
-            try {
-                SweepRunner.log(listener(), progress.line());
-                finish(true);
-                return;
-            } catch (Throwable x) {
-                LOGGER.log(Level.FINE, "recording aborted sweep " + launched.jobName(), x);
-            }
-        }
+    /** The stop saw nothing to record: end with its cause. */
+    void failStopped() {
         done = true;
         unregister();
         getContext().onFailure(stopCause);
@@ -333,7 +292,7 @@ public final class ClusterSweepStepExecution extends StepExecution {
 
     @Override
     public void onResume() {
-        dir = null;
+        where = null; // found again by name: the agent may have reconnected
         if (done) {
             return;
         }
@@ -373,34 +332,15 @@ public final class ClusterSweepStepExecution extends StepExecution {
         return (done ? "done: " : "waiting for ") + last + " in " + remote + " on " + SweepRunner.nodeName(node);
     }
 
-    /**
-     * The working directory, found again after a restart or a reconnect; null while its agent is
-     * offline, an error once it has been offline longer than {@link #AGENT_TIMEOUT_MILLIS}.
-     */
-    private @CheckForNull FilePath workspace() throws IOException, InterruptedException {
-        if (dir == null) {
-            dir = FilePathUtils.find(node, remote);
-            if (dir == null) {
-                long now = System.currentTimeMillis();
-                if (offlineSince == 0) {
-                    offlineSince = now;
-                    SweepRunner.log(listener(), Messages.ClusterSweepStep_AgentOffline(node,
-                            hudson.Util.getTimeSpanString(AGENT_TIMEOUT_MILLIS)));
-                } else if (now - offlineSince > AGENT_TIMEOUT_MILLIS) {
-                    throw new AbortException(Messages.ClusterSweepStep_AgentGone(node,
-                            hudson.Util.getTimeSpanString(AGENT_TIMEOUT_MILLIS), jobName(), remote));
-                }
-                return null;
-            }
-            if (offlineSince != 0) {
-                offlineSince = 0;
-                SweepRunner.log(listener(), Messages.ClusterSweepStep_AgentBack(node));
-            }
+    /** The working directory; null while its agent is offline ({@link AgentWorkspace}). */
+    @CheckForNull FilePath workspace() throws AbortException {
+        if (where == null) {
+            where = new AgentWorkspace(node, remote, null);
         }
-        return dir;
+        return where.find(listener(), jobName());
     }
 
-    private TaskListener listener() {
+    TaskListener listener() {
         try {
             TaskListener l = getContext().get(TaskListener.class);
             return l != null ? l : TaskListener.NULL;

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.clustersweep.wizard;
 
 import dev.clustersweep.validation.FieldChecks;
-import dev.clustersweep.validation.ValuesText;
 import dev.clustersweep.validation.WholeNumber;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
@@ -42,28 +41,9 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
         if (backendName() != null) {
             fields.put("backend", backendName());
         }
-        number(fields, "cpus", cpus, WholeNumber.CPUS);
-        text(fields, "mem", mem);
-        text(fields, "duration", duration);
-    }
-
-    static void number(Map<String, Object> fields, String name, String text, WholeNumber kind) {
-        if (text != null && !text.isBlank()) {
-            fields.put(name, kind.parseInt(text));
-        }
-    }
-
-    static void text(Map<String, Object> fields, String name, String text) {
-        if (text != null && !text.isBlank()) {
-            fields.put(name, text.strip());
-        }
-    }
-
-    static void words(Map<String, Object> fields, String name, String text) {
-        List<String> words = ValuesText.parse(text == null ? "" : text);
-        if (!words.isEmpty()) {
-            fields.put(name, new ArrayList<>(words));
-        }
+        FormSettings.number(fields, "cpus", cpus, WholeNumber.CPUS);
+        FormSettings.text(fields, "mem", mem);
+        FormSettings.text(fields, "duration", duration);
     }
 
     public String getCpus() { return cpus; }
@@ -105,80 +85,67 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
 
         @POST
         public FormValidation doCheckCpus(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.cpus(value));
+            return FieldValidations.check(item, FieldChecks.cpus(value));
         }
 
         @POST
         public FormValidation doCheckGpus(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.gpus(value));
+            return FieldValidations.check(item, FieldChecks.gpus(value));
         }
 
         @POST
         public FormValidation doCheckMem(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.mem(value));
+            return FieldValidations.check(item, FieldChecks.mem(value));
         }
 
         @POST
         public FormValidation doCheckDuration(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.duration(value));
+            return FieldValidations.check(item, FieldChecks.duration(value));
         }
 
         @POST
         public FormValidation doCheckPartition(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.partition(value));
+            return FieldValidations.check(item, FieldChecks.partition(value));
         }
 
         @POST
         public FormValidation doCheckAccount(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.account(value));
+            return FieldValidations.check(item, FieldChecks.account(value));
         }
 
         @POST
         public FormValidation doCheckQos(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.qos(value));
+            return FieldValidations.check(item, FieldChecks.qos(value));
         }
 
         @POST
         public FormValidation doCheckConstraint(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.schedulerName(value));
+            return FieldValidations.check(item, FieldChecks.schedulerName(value));
         }
 
         @POST
         public FormValidation doCheckExclude(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.schedulerName(value));
+            return FieldValidations.check(item, FieldChecks.schedulerName(value));
         }
 
         @POST
         public FormValidation doCheckNodelist(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.schedulerName(value));
+            return FieldValidations.check(item, FieldChecks.schedulerName(value));
         }
 
         @POST
         public FormValidation doCheckQueue(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.queue(value));
+            return FieldValidations.check(item, FieldChecks.queue(value));
         }
 
         @POST
         public FormValidation doCheckSignalBefore(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.signalBefore(value));
+            return FieldValidations.check(item, FieldChecks.signalBefore(value));
         }
 
         @POST
         public FormValidation doCheckExtraOptions(@QueryParameter String value, @AncestorInPath Item item) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(FieldChecks.flags(value));
+            return FieldValidations.check(item, FieldChecks.flags(value));
         }
     }
 
@@ -253,15 +220,15 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
         @Override
         void contribute(Map<String, Object> fields) {
             super.contribute(fields);
-            number(fields, "gpus", gpus, WholeNumber.GPUS);
-            text(fields, "partition", partition);
-            text(fields, "account", account);
-            text(fields, "qos", qos);
-            text(fields, "constraint", constraint);
-            text(fields, "exclude", exclude);
-            text(fields, "nodelist", nodelist);
-            number(fields, "signalBefore", signalBefore, WholeNumber.SIGNAL_BEFORE);
-            words(fields, "extraOptions", extraOptions);
+            FormSettings.number(fields, "gpus", gpus, WholeNumber.GPUS);
+            FormSettings.text(fields, "partition", partition);
+            FormSettings.text(fields, "account", account);
+            FormSettings.text(fields, "qos", qos);
+            FormSettings.text(fields, "constraint", constraint);
+            FormSettings.text(fields, "exclude", exclude);
+            FormSettings.text(fields, "nodelist", nodelist);
+            FormSettings.number(fields, "signalBefore", signalBefore, WholeNumber.SIGNAL_BEFORE);
+            FormSettings.words(fields, "extraOptions", extraOptions);
         }
 
         @Override
@@ -339,9 +306,9 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
         @Override
         void contribute(Map<String, Object> fields) {
             super.contribute(fields);
-            number(fields, "gpus", gpus, WholeNumber.GPUS);
-            text(fields, "queue", queue);
-            words(fields, "extraOptions", extraOptions);
+            FormSettings.number(fields, "gpus", gpus, WholeNumber.GPUS);
+            FormSettings.text(fields, "queue", queue);
+            FormSettings.words(fields, "extraOptions", extraOptions);
         }
 
         @Override

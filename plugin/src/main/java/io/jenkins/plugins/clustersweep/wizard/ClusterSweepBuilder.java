@@ -1,14 +1,8 @@
 package io.jenkins.plugins.clustersweep.wizard;
 
 import dev.clustersweep.BadInputException;
-import dev.clustersweep.jobfile.Job;
-import dev.clustersweep.settings.FailOn;
 import dev.clustersweep.validation.FieldCheck;
 import dev.clustersweep.validation.FieldChecks;
-import dev.clustersweep.validation.GridPreview;
-import dev.clustersweep.validation.ValuesText;
-import dev.clustersweep.validation.WholeNumber;
-import dev.clustersweep.validation.WizardForm;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
@@ -19,7 +13,6 @@ import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.BuildListener;
 import hudson.model.Item;
-import hudson.model.Run;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
@@ -46,11 +39,9 @@ import org.kohsuke.stapler.verb.POST;
  * being a build step, it blocks its executor between turns until the sweep has ended, then archives
  * under {@code sweep/JOBNAME/} and sets the build result from {@code failOn}. Every field is
  * checked as it is typed (core's {@link FieldChecks}), and "Preview" shows the grid's size and
- * first commands (core's {@link GridPreview}).
+ * first commands ({@link WizardPreview}). The form becomes settings in {@link FormSettings}.
  */
 public final class ClusterSweepBuilder extends Builder {
-
-    static final WholeNumber RETRIES = new WholeNumber("retries", 0, 100, 0);
 
     private final String command;
     private final String jobName;
@@ -82,76 +73,13 @@ public final class ClusterSweepBuilder extends Builder {
     }
 
     /**
-     * The form as settings by name, as a Pipeline would give them, for the settings binder.
+     * The form as settings by name, as a Pipeline would give them, for the settings binder
+     * ({@link FormSettings}).
      *
      * @throws BadInputException for a field core cannot read (a bad number, unbalanced quotes)
      */
     LinkedHashMap<String, Object> fields() {
-        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
-        BackendChoice.text(m, "command", command);
-        BackendChoice.text(m, "jobName", jobName);
-        LinkedHashMap<String, Object> args = new LinkedHashMap<>();
-        for (ParameterRow row : parameters) {
-            if (row.getName() != null) {
-                args.put(row.getName(), new ArrayList<>(ValuesText.parse(row.getValues() == null ? "" : row.getValues())));
-            }
-        }
-        if (!args.isEmpty()) {
-            m.put("args", args);
-        }
-        List<Object> positional = new ArrayList<>();
-        for (String line : lines(posArgs)) {
-            positional.add(new ArrayList<>(ValuesText.parse(line)));
-        }
-        if (!positional.isEmpty()) {
-            m.put("posArgs", positional);
-        }
-        BackendChoice.words(m, "flags", flags);
-        if (tag) {
-            m.put("tag", tagName == null ? (Object) Boolean.TRUE : tagName);
-            BackendChoice.words(m, "tagArgs", tagArgs);
-            m.put("tagNumber", tagNumber);
-        }
-        BackendChoice.text(m, "argMode", argMode);
-        if (backend != null) {
-            backend.contribute(m);
-        }
-        BackendChoice.number(m, "maxTasks", maxTasks, WholeNumber.MAX_TASKS);
-        BackendChoice.number(m, "tasksPerNode", tasksPerNode, WholeNumber.TASKS_PER_NODE);
-        BackendChoice.number(m, "maxTasksPerNode", maxTasksPerNode, WholeNumber.MAX_TASKS_PER_NODE);
-        BackendChoice.number(m, "killGrace", killGrace, WholeNumber.KILL_GRACE);
-        BackendChoice.text(m, "tasks", tasks);
-        BackendChoice.text(m, "venv", venv);
-        BackendChoice.text(m, "conda", conda);
-        LinkedHashMap<String, Object> vars = new LinkedHashMap<>();
-        for (String line : lines(env)) {
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                throw new BadInputException("bad environment line '" + line + "': expected NAME=value");
-            }
-            vars.put(line.substring(0, eq).strip(), line.substring(eq + 1));
-        }
-        if (!vars.isEmpty()) {
-            m.put("env", vars);
-        }
-        if (setup != null && !setup.isBlank()) {
-            m.put("setup", setup);
-        }
-        BackendChoice.number(m, "retries", retries, RETRIES);
-        BackendChoice.text(m, "failOn", failOn);
-        return m;
-    }
-
-    private static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        if (text != null) {
-            for (String line : text.split("\\R")) {
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
-            }
-        }
-        return lines;
+        return FormSettings.of(this);
     }
 
     // ------------------------------------------------------------------ perform
@@ -277,38 +205,27 @@ public final class ClusterSweepBuilder extends Builder {
         }
 
         public ListBoxModel doFillArgModeItems() {
-            ListBoxModel items = new ListBoxModel();
-            items.add("argparse (--lr 0.1)", "argparse");
-            items.add("hydra (lr=0.1)", "hydra");
-            return items;
+            return ClusterSweepStep.DescriptorImpl.argModeItems();
         }
 
         public ListBoxModel doFillFailOnItems() {
-            ListBoxModel items = new ListBoxModel();
-            items.add(Messages.ClusterSweepBuilder_FailOn_FAILURE(), FailOn.FAILURE.name());
-            items.add(Messages.ClusterSweepBuilder_FailOn_UNSTABLE(), FailOn.UNSTABLE.name());
-            return items;
-        }
-
-        private static FormValidation check(Item item, FieldCheck check) {
-            FieldValidations.checkConfigure(item);
-            return FieldValidations.of(check);
+            return ClusterSweepStep.DescriptorImpl.failOnItems();
         }
 
         @POST
         public FormValidation doCheckCommand(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.command(value));
+            return FieldValidations.check(item, FieldChecks.command(value));
         }
 
         @POST
         public FormValidation doCheckJobName(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.jobName(value));
+            return FieldValidations.check(item, FieldChecks.jobName(value));
         }
 
         @POST
         public FormValidation doCheckPosArgs(@QueryParameter String value, @AncestorInPath Item item) {
             FieldValidations.checkConfigure(item);
-            for (String line : lines(value)) {
+            for (String line : FormSettings.lines(value)) {
                 FieldCheck c = FieldChecks.positionalValues(line);
                 if (!c.isOk()) {
                     return FieldValidations.of(c);
@@ -319,64 +236,64 @@ public final class ClusterSweepBuilder extends Builder {
 
         @POST
         public FormValidation doCheckFlags(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.flags(value));
+            return FieldValidations.check(item, FieldChecks.flags(value));
         }
 
         @POST
         public FormValidation doCheckTagName(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.tagName(value));
+            return FieldValidations.check(item, FieldChecks.tagName(value));
         }
 
         @POST
         public FormValidation doCheckTagArgs(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.tagArgs(value, null));
+            return FieldValidations.check(item, FieldChecks.tagArgs(value, null));
         }
 
         @POST
         public FormValidation doCheckArgMode(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.argMode(value));
+            return FieldValidations.check(item, FieldChecks.argMode(value));
         }
 
         @POST
         public FormValidation doCheckMaxTasks(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.maxTasks(value));
+            return FieldValidations.check(item, FieldChecks.maxTasks(value));
         }
 
         @POST
         public FormValidation doCheckTasksPerNode(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.tasksPerNode(value));
+            return FieldValidations.check(item, FieldChecks.tasksPerNode(value));
         }
 
         @POST
         public FormValidation doCheckMaxTasksPerNode(@QueryParameter String value, @QueryParameter String tasksPerNode,
                 @AncestorInPath Item item) {
-            return check(item, FieldChecks.maxTasksPerNode(value, tasksPerNode));
+            return FieldValidations.check(item, FieldChecks.maxTasksPerNode(value, tasksPerNode));
         }
 
         @POST
         public FormValidation doCheckKillGrace(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.killGrace(value));
+            return FieldValidations.check(item, FieldChecks.killGrace(value));
         }
 
         @POST
         public FormValidation doCheckTasks(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.taskList(value, null));
+            return FieldValidations.check(item, FieldChecks.taskList(value, null));
         }
 
         @POST
         public FormValidation doCheckVenv(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.venv(value));
+            return FieldValidations.check(item, FieldChecks.venv(value));
         }
 
         @POST
         public FormValidation doCheckConda(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, FieldChecks.schedulerName(value));
+            return FieldValidations.check(item, FieldChecks.schedulerName(value));
         }
 
         @POST
         public FormValidation doCheckEnv(@QueryParameter String value, @AncestorInPath Item item) {
             FieldValidations.checkConfigure(item);
-            for (String line : lines(value)) {
+            for (String line : FormSettings.lines(value)) {
                 int eq = line.indexOf('=');
                 if (eq <= 0) {
                     return FormValidation.error(Messages.ClusterSweepBuilder_BadEnvLine(line));
@@ -391,43 +308,14 @@ public final class ClusterSweepBuilder extends Builder {
 
         @POST
         public FormValidation doCheckRetries(@QueryParameter String value, @AncestorInPath Item item) {
-            return check(item, RETRIES.check(value));
+            return FieldValidations.check(item, FormSettings.RETRIES.check(value));
         }
 
-        /**
-         * "Preview": the number of tasks and the first commands of the grid the form describes. The
-         * wizard's script posts the form's grid fields, the parameter rows as repeated
-         * {@code rowName}/{@code rowValues}.
-         */
+        /** "Preview": the number of tasks and the first commands of the grid the form describes. */
         @POST
         public FormValidation doPreview(StaplerRequest2 req, @AncestorInPath Item item) {
             FieldValidations.checkConfigure(item);
-            String[] names = req.getParameterValues("rowName");
-            String[] values = req.getParameterValues("rowValues");
-            List<WizardForm.ParameterRow> rows = new ArrayList<>();
-            for (int i = 0; names != null && i < names.length; i++) {
-                rows.add(new WizardForm.ParameterRow(names[i], values != null && i < values.length ? values[i] : ""));
-            }
-            WizardForm form = new WizardForm(req.getParameter("command"), req.getParameter("jobName"), rows,
-                    lines(req.getParameter("posArgs")), req.getParameter("flags"), truthy(req.getParameter("tag")),
-                    req.getParameter("tagName"), req.getParameter("tagArgs"), truthy(req.getParameter("tagNumber")),
-                    req.getParameter("argMode"));
-            GridPreview preview = GridPreview.of(form, GridPreview.DEFAULT_LIMIT);
-            if (!preview.ok()) {
-                return FormValidation.error(preview.error());
-            }
-            StringBuilder text = new StringBuilder(Messages.ClusterSweepBuilder_PreviewCount(preview.tasks()));
-            for (Job job : preview.first()) {
-                text.append('\n').append(job.id()).append(": ").append(job.command());
-            }
-            if (preview.more()) {
-                text.append("\n...");
-            }
-            return FormValidation.ok(text.toString()); // escaped, new lines become <br>
-        }
-
-        private static boolean truthy(String value) {
-            return value != null && (value.equals("true") || value.equals("on"));
+            return WizardPreview.of(req);
         }
     }
 }

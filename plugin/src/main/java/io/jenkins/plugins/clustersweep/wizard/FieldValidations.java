@@ -5,26 +5,27 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import jenkins.model.Jenkins;
+import org.jvnet.localizer.ResourceBundleHolder;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.Stapler;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
- * Core's field checks as Jenkins form answers. The texts are core's: its
- * {@code dev/clustersweep/validation/Messages.properties} holds the one English copy of every
- * template, keyed by {@link FieldCheck#key()}. The plugin keeps no second English copy (two would
- * drift); a translation goes into {@code io/jenkins/plugins/clustersweep/FieldMessages_LANG.properties}
- * under the same keys and is used for the request's locale, the English {@link FieldCheck#message()}
- * otherwise. {@link FormValidation#ok(String)} and friends escape the text.
+ * Core's field checks as Jenkins form answers. The English texts are core's (its
+ * {@code dev/clustersweep/validation/field-checks.properties}, keyed by {@link FieldCheck#key()});
+ * the plugin keeps no second English copy, two would drift. A translation goes into this package's
+ * own Messages, {@code Messages_LANG.properties}, as {@code FieldCheck.KEY}, read through the same
+ * {@link ResourceBundleHolder} as the generated {@code Messages} class: one i18n. {@link
+ * FormValidation#ok(String)} and friends escape the text.
  */
 @Restricted(NoExternalUse.class)
 public final class FieldValidations {
 
-    static final String TRANSLATIONS = "io.jenkins.plugins.clustersweep.wizard.FieldMessages";
+    /** The prefix of a field check's key in Messages. */
+    static final String PREFIX = "FieldCheck.";
 
     private FieldValidations() {
     }
@@ -38,18 +39,20 @@ public final class FieldValidations {
         };
     }
 
-    /** The check's text in {@code locale} when the plugin has a translation of its key, else core's English. */
+    /** A form check's answer, once the user may configure {@code item}. */
+    static FormValidation check(Item item, FieldCheck check) {
+        checkConfigure(item);
+        return of(check);
+    }
+
+    /** The check's text in {@code locale} when Messages has a translation of its key, else core's English. */
     static String text(FieldCheck check, Locale locale) {
         if (locale != null && !locale.getLanguage().equals("en")) {
-            try {
-                ResourceBundle bundle = ResourceBundle.getBundle(TRANSLATIONS, locale,
-                        FieldValidations.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
-                                ResourceBundle.Control.FORMAT_PROPERTIES));
-                if (bundle.getLocale().getLanguage().equals(locale.getLanguage()) && bundle.containsKey(check.key())) {
-                    return new MessageFormat(bundle.getString(check.key()), locale).format(check.args().toArray());
-                }
-            } catch (MissingResourceException e) {
-                // no translation: English below
+            // The English Messages.properties has no FieldCheck keys, so only a translation answers.
+            ResourceBundle bundle = ResourceBundleHolder.get(Messages.class).get(locale);
+            String key = PREFIX + check.key();
+            if (bundle.containsKey(key)) {
+                return new MessageFormat(bundle.getString(key), locale).format(check.args().toArray());
             }
         }
         return check.message();

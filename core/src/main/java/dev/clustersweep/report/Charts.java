@@ -1,0 +1,370 @@
+package dev.clustersweep.report;
+
+import dev.clustersweep.results.MetricPoint;
+import dev.clustersweep.results.NumberText;
+import dev.clustersweep.results.Objective;
+import dev.clustersweep.state.TaskState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report's charts as inline SVG, from the model's records. Each chart draws a bounded number
+ * of elements whatever the sweep's size: a box per parameter value, bins past
+ * {@link ProgressPlot#MAX_POINTS} points, a bar per parameter. Colours come from the page's style.
+ */
+final class Charts {
+
+    static final int WIDTH = 960;
+    private static final int LEFT = 78;
+    private static final int RIGHT = 24;
+    private static final int TOP = 14;
+    /** Average width of a character of the 12px labels, to decide whether labels fit. */
+    private static final double CHAR = 6.8;
+    private static final int LABEL = 18;
+    /** Pixels between the frame and the first and last x, so that no point sits on the axis. */
+    private static final int INSET = 8;
+
+    private Charts() {
+    }
+
+    static String num(double v) {
+        return NumberText.shown(v);
+    }
+
+    /** The tasks by state as one stacked bar, in the order of the states; not launched at the end. */
+    static String states(Map<TaskState, Long> counts, long notLaunched) {
+        long total = notLaunched;
+        for (long c : counts.values()) {
+            total += c;
+        }
+        Svg svg = new Svg(WIDTH, 34, "tasks by state");
+        if (total == 0) {
+            return svg.text(0, 20, "start", null, 0, "no tasks launched").done();
+        }
+        double x = 0;
+        double w = WIDTH - 2;
+        for (Map.Entry<TaskState, Long> e : counts.entrySet()) {
+            if (e.getValue() > 0) {
+                double width = w * e.getValue() / total;
+                svg.rect(x, 2, width, 30, "st-" + e.getKey().name().toLowerCase(java.util.Locale.ROOT),
+                        e.getKey() + ": " + e.getValue());
+                x += width;
+            }
+        }
+        if (notLaunched > 0) {
+            svg.rect(x, 2, w * notLaunched / total, 30, "st-none", "not launched: " + notLaunched);
+        }
+        return svg.done();
+    }
+
+    /** The y axis shared by every parameter's boxes: one scale, so that the plots compare. */
+    static Axis boxAxis(List<ParameterPlot> plots) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (ParameterPlot p : plots) {
+            for (ParameterPlot.ValueBox v : p.values()) {
+                if (v.box() != null) {
+                    lo = Math.min(lo, v.box().lowWhisker());
+                    hi = Math.max(hi, v.box().highWhisker());
+                }
+            }
+        }
+        return lo > hi ? null : Axis.nice(lo, hi, 6);
+    }
+
+    /** One parameter: a box per value (quartiles, median, whiskers; dots at the extremes beyond them). */
+    static String boxes(ParameterPlot plot, Axis y, String metric) {
+        List<ParameterPlot.ValueBox> values = plot.values();
+        int k = values.size();
+        int longest = 1;
+        for (ParameterPlot.ValueBox v : values) {
+            longest = Math.max(longest, Math.min(LABEL, v.value().length()));
+        }
+        double plotWidth = WIDTH - LEFT - RIGHT;
+        double slot = plotWidth / Math.max(1, k);
+        boolean flat = slot >= longest * CHAR + 6;
+        int every = flat ? 1 : (int) Math.ceil(k / (plotWidth / 16));
+        boolean counts = flat && k <= 40;
+        int bottom = counts ? 58 : flat ? 44 : (int) (30 + longest * CHAR * 0.72);
+        int plotHeight = 220;
+        int height = TOP + plotHeight + bottom;
+        Svg svg = new Svg(WIDTH, height, metric + " per value of " + plot.parameter());
+        double y0 = TOP + plotHeight;
+        yAxis(svg, y, TOP, y0);
+        double boxWidth = Math.max(1, Math.min(44, slot * 0.6));
+        for (int i = 0; i < k; i++) {
+            ParameterPlot.ValueBox v = values.get(i);
+            double cx = LEFT + slot * (i + 0.5);
+            if (i % every == 0) {
+                String label = shorten(v.value());
+                if (flat) {
+                    svg.text(cx, y0 + 16, "middle", "tick", 0, label);
+                } else {
+                    svg.text(cx + 4, y0 + 10, "end", "tick", -45, label);
+                }
+            }
+            if (v.box() == null) {
+                svg.text(cx, y0 - 4, "middle", "none", 0, "×");
+                continue;
+            }
+            BoxStats b = v.box();
+            String title = plot.parameter() + " = " + v.value() + ": " + v.tasks() + " task(s), " + v.failed()
+                    + " without success; " + metric + " of " + b.n() + ": median " + num(b.median()) + ", quartiles "
+                    + num(b.q1()) + " to " + num(b.q3()) + ", whiskers " + num(b.lowWhisker()) + " to "
+                    + num(b.highWhisker()) + ", min " + num(b.min()) + ", max " + num(b.max());
+            double top = clamp(y.map(b.q3(), y0, TOP), y0);
+            double bottomEdge = clamp(y.map(b.q1(), y0, TOP), y0);
+            svg.line(cx, clamp(y.map(b.highWhisker(), y0, TOP), y0), cx, clamp(y.map(b.lowWhisker(), y0, TOP), y0),
+                    boxWidth >= 4 ? "whisker" : "whisker thin");
+            if (boxWidth >= 4) {
+                svg.line(cx - boxWidth / 4, y.map(b.highWhisker(), y0, TOP), cx + boxWidth / 4,
+                        y.map(b.highWhisker(), y0, TOP), "whisker");
+                svg.line(cx - boxWidth / 4, y.map(b.lowWhisker(), y0, TOP), cx + boxWidth / 4,
+                        y.map(b.lowWhisker(), y0, TOP), "whisker");
+            }
+            // A box narrower than its outline would be all outline: filled only.
+            svg.rect(cx - boxWidth / 2, top, boxWidth, Math.max(1, bottomEdge - top), boxWidth >= 4 ? "box" : "box thin",
+                    title);
+            double my = y.map(b.median(), y0, TOP);
+            svg.line(cx - boxWidth / 2, my, cx + boxWidth / 2, my, "median");
+            if (b.outliers() > 0 && boxWidth >= 4) {
+                if (b.max() > b.highWhisker() && b.max() <= y.hi()) {
+                    svg.circle(cx, y.map(b.max(), y0, TOP), 2, "extreme", null);
+                }
+                if (b.min() < b.lowWhisker() && b.min() >= y.lo()) {
+                    svg.circle(cx, y.map(b.min(), y0, TOP), 2, "extreme", null);
+                }
+            }
+            if (counts) {
+                svg.text(cx, y0 + 30, "middle", "count", 0, "n=" + b.n());
+            }
+        }
+        svg.text(LEFT + plotWidth / 2, height - 4, "middle", "label", 0,
+                plot.parameter() + (every > 1 ? " (one value in " + every + " labelled; hover a box for its value)" : ""));
+        return svg.done();
+    }
+
+    /** The metric against end time or task id: points or bins, and the best so far. */
+    static String progress(ProgressPlot p, Objective objective) {
+        int plotHeight = 260;
+        int bottom = 44;
+        int height = TOP + plotHeight + bottom;
+        Svg svg = new Svg(WIDTH, height, objective.metric() + " against " + (p.byTime() ? "end time" : "task id"));
+        double[] yr = p.yRange();
+        Axis y = Axis.nice(yr[0], yr[1], 6);
+        double unit = p.byTime() ? timeUnit(p.xMax()) : 1;
+        Axis x = Axis.nice(p.xMin() / unit, p.xMax() / unit, 8);
+        double y0 = TOP + plotHeight;
+        double x0 = LEFT + INSET;
+        double x1 = WIDTH - RIGHT - INSET;
+        yAxis(svg, y, TOP, y0);
+        xTicks(svg, x, x0, x1, y0);
+        if (!p.points().isEmpty()) {
+            for (ProgressPlot.Point pt : p.points()) {
+                svg.circle(x.map(pt.x() / unit, x0, x1), y.map(pt.y(), y0, TOP), 2.5, "pt",
+                        "task " + pt.task() + ": " + num(pt.y()));
+            }
+        } else {
+            List<Binning.Bin> bins = p.bins();
+            svg.path(band(bins, unit, x, y, x0, x1, y0, Binning.Bin::max, Binning.Bin::min), "band",
+                    "smallest to largest " + objective.metric() + " per bin");
+            svg.path(band(bins, unit, x, y, x0, x1, y0, Binning.Bin::q3, Binning.Bin::q1), "quartiles",
+                    "quartiles of " + objective.metric() + " per bin");
+            Svg.Path median = new Svg.Path();
+            for (Binning.Bin b : bins) {
+                double px = x.map(b.middle() / unit, x0, x1);
+                double py = y.map(b.median(), y0, TOP);
+                median.point(px, py);
+            }
+            svg.path(median.toString(), "medianline", "median per bin");
+        }
+        Svg.Path best = new Svg.Path();
+        double lastY = 0;
+        for (int i = 0; i < p.best().size(); i++) {
+            ProgressPlot.Point pt = p.best().get(i);
+            double px = x.map(pt.x() / unit, x0, x1);
+            double py = y.map(pt.y(), y0, TOP);
+            if (i == 0) {
+                best.move(px, py);
+            } else {
+                best.to(px, lastY).to(px, py);
+            }
+            lastY = py;
+        }
+        if (!best.isEmpty()) {
+            best.to(x.map(p.xMax() / unit, x0, x1), lastY);
+            ProgressPlot.Point last = p.best().get(p.best().size() - 1);
+            svg.path(best.toString(), "best", "best so far: " + num(last.y()) + " (task " + last.task() + ")");
+        }
+        String xLabel = p.byTime() ? "end time, " + timeUnitName(unit) + " after the first task ended" : "task id";
+        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0, xLabel);
+        return svg.done();
+    }
+
+    /** A closed band through each bin's middle, along {@code upper} and back along {@code lower}. */
+    private static String band(List<Binning.Bin> bins, double unit, Axis x, Axis y, double x0, double x1, double y0,
+            java.util.function.ToDoubleFunction<Binning.Bin> upper, java.util.function.ToDoubleFunction<Binning.Bin> lower) {
+        Svg.Path path = new Svg.Path();
+        for (Binning.Bin b : bins) {
+            double px = x.map(b.middle() / unit, x0, x1);
+            double py = y.map(upper.applyAsDouble(b), y0, TOP);
+            path.point(px, py);
+        }
+        for (int i = bins.size() - 1; i >= 0; i--) {
+            path.to(x.map(bins.get(i).middle() / unit, x0, x1), y.map(lower.applyAsDouble(bins.get(i)), y0, TOP));
+        }
+        return path.close().toString();
+    }
+
+    /** Seconds, minutes or hours, whichever keeps the ticks readable. */
+    static double timeUnit(double seconds) {
+        return seconds >= 3 * 3600 ? 3600 : seconds >= 180 ? 60 : 1;
+    }
+
+    private static String timeUnitName(double unit) {
+        return unit == 3600 ? "hours" : unit == 60 ? "minutes" : "seconds";
+    }
+
+    /** The learning curves of the best tasks, a colour each, with a legend. */
+    static String curves(LearningCurves c) {
+        List<LearningCurves.Curve> curves = c.curves();
+        int plotHeight = 260;
+        int legend = 18 * curves.size() + 8;
+        int height = TOP + plotHeight + 40 + legend;
+        Svg svg = new Svg(WIDTH, height, "learning curves of " + c.metric());
+        double xlo = Double.POSITIVE_INFINITY;
+        double xhi = Double.NEGATIVE_INFINITY;
+        double ylo = Double.POSITIVE_INFINITY;
+        double yhi = Double.NEGATIVE_INFINITY;
+        for (LearningCurves.Curve curve : curves) {
+            for (MetricPoint pt : curve.points()) {
+                xlo = Math.min(xlo, pt.step());
+                xhi = Math.max(xhi, pt.step());
+                ylo = Math.min(ylo, pt.value());
+                yhi = Math.max(yhi, pt.value());
+            }
+        }
+        Axis x = Axis.nice(xlo, xhi, 8);
+        Axis y = Axis.nice(ylo, yhi, 6);
+        double y0 = TOP + plotHeight;
+        double x0 = LEFT + INSET;
+        double x1 = WIDTH - RIGHT - INSET;
+        yAxis(svg, y, TOP, y0);
+        xTicks(svg, x, x0, x1, y0);
+        svg.text(x0 + (x1 - x0) / 2, y0 + 34, "middle", "label", 0, "step");
+        for (int i = 0; i < curves.size(); i++) {
+            LearningCurves.Curve curve = curves.get(i);
+            String label = "task " + curve.task() + parameters(curve.parameters());
+            Svg.Path path = new Svg.Path();
+            for (MetricPoint pt : curve.points()) {
+                double px = x.map(pt.step(), x0, x1);
+                double py = y.map(pt.value(), y0, TOP);
+                path.point(px, py);
+            }
+            String cls = "c" + (i % ReportModel.CURVES);
+            if (curve.points().size() == 1) {
+                MetricPoint only = curve.points().get(0);
+                svg.circle(x.map(only.step(), x0, x1), y.map(only.value(), y0, TOP), 3, "dot " + cls, label);
+            } else {
+                svg.path(path.toString(), "curve " + cls, label);
+            }
+            double ly = y0 + 52 + 18 * i;
+            svg.rect(LEFT, ly - 9, 14, 10, "swatch " + cls, null);
+            MetricPoint last = curve.points().get(curve.points().size() - 1);
+            svg.text(LEFT + 20, ly, "start", "legend", 0, shorten(label, 110) + ": last " + num(last.value())
+                    + " at step " + last.step());
+        }
+        return svg.done();
+    }
+
+    /** A bar per parameter, largest share first, with the share expected by chance marked. */
+    static String importance(List<Importance.Share> shares) {
+        List<Importance.Share> sorted = new ArrayList<>(shares);
+        sorted.sort(Comparator.comparingDouble((Importance.Share s) -> Double.isNaN(s.share()) ? -1 : s.share())
+                .reversed());
+        int longest = 4;
+        for (Importance.Share s : sorted) {
+            longest = Math.max(longest, Math.min(LABEL, s.parameter().length()));
+        }
+        double left = Math.min(220, longest * CHAR + 12);
+        double right = 250;
+        double barWidth = WIDTH - left - right;
+        int row = 24;
+        Svg svg = new Svg(WIDTH, row * sorted.size() + 28, "parameter importance");
+        for (int i = 0; i < sorted.size(); i++) {
+            Importance.Share s = sorted.get(i);
+            double y = 4 + row * i;
+            svg.text(left - 8, y + 15, "end", "tick", 0, shorten(s.parameter()));
+            svg.rect(left, y + 2, barWidth, row - 6, "track", null);
+            String text;
+            if (Double.isNaN(s.share())) {
+                text = s.n() == 0 ? "no values" : "the metric does not vary";
+            } else {
+                svg.rect(left, y + 2, barWidth * s.share(), row - 6, "share",
+                        s.parameter() + ": " + percent(s.share()) + " of the variance between its " + s.values()
+                                + " values, " + percent(s.chance()) + " expected by chance, over " + s.n() + " tasks");
+                double cx = left + barWidth * Math.min(1, s.chance());
+                svg.line(cx, y, cx, y + row - 2, "chance");
+                text = percent(s.share()) + " (" + s.values() + (s.values() == 1 ? " value" : " values") + "; chance "
+                        + percent(s.chance()) + ")";
+            }
+            svg.text(left + barWidth + 8, y + 15, "start", "tick", 0, text);
+        }
+        double ty = row * sorted.size() + 22;
+        for (int t = 0; t <= 4; t++) {
+            svg.text(left + barWidth * t / 4, ty, "middle", "tick", 0, (t * 25) + "%");
+        }
+        return svg.done();
+    }
+
+    static String percent(double share) {
+        if (Double.isNaN(share)) {
+            return "—";
+        }
+        double p = share * 100;
+        return (p >= 10 || p == 0 ? String.valueOf(Math.round(p)) : NumberText.shown(Math.round(p * 10) / 10.0)) + "%";
+    }
+
+    private static void yAxis(Svg svg, Axis y, double top, double y0) {
+        for (double t : y.ticks()) {
+            double py = y.map(t, y0, top);
+            svg.line(LEFT, py, WIDTH - RIGHT, py, "grid");
+            svg.text(LEFT - 6, py + 4, "end", "tick", 0, num(t));
+        }
+        svg.line(LEFT, top, LEFT, y0, "axis");
+        svg.line(LEFT, y0, WIDTH - RIGHT, y0, "axis");
+    }
+
+    private static void xTicks(Svg svg, Axis x, double x0, double x1, double y0) {
+        for (double t : x.ticks()) {
+            double px = x.map(t, x0, x1);
+            svg.line(px, y0, px, y0 + 4, "axis");
+            svg.text(px, y0 + 16, "middle", "tick", 0, num(t));
+        }
+    }
+
+    private static double clamp(double py, double y0) {
+        return Math.max(TOP, Math.min(y0, py));
+    }
+
+    static String parameters(Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder(" (");
+        parameters.forEach((k, v) -> s.append(s.length() > 2 ? ", " : "").append(k).append('=').append(v));
+        return s.append(')').toString();
+    }
+
+    static String shorten(String text) {
+        return shorten(text, LABEL);
+    }
+
+    /** At most {@code max} characters, an ellipsis marking a cut; newlines as spaces. */
+    static String shorten(String text, int max) {
+        String one = text.replace('\n', ' ').replace('\t', ' ');
+        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+    }
+}
