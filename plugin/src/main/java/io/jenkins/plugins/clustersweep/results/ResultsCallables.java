@@ -4,6 +4,8 @@ import dev.clustersweep.BadInputException;
 import dev.clustersweep.backend.BackendException;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.io.AtomicFiles;
+import dev.clustersweep.report.ReportModel;
+import dev.clustersweep.report.ReportPage;
 import dev.clustersweep.results.Objective;
 import dev.clustersweep.results.Ranking;
 import dev.clustersweep.results.ResultTable;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -33,13 +36,20 @@ public final class ResultsCallables {
     /** In the sweep directory: {@code .sweep/JOBNAME/results/}, archived as {@code sweep/JOBNAME/results/}. */
     public static final String DIRECTORY = "results";
 
+    /** The HTML report in {@link #DIRECTORY}, as {@code sweep report} writes it. */
+    public static final String REPORT = "report.html";
+
+    /** Rows of the report's table of the best tasks, as {@code sweep report}'s default. */
+    static final int REPORT_TOP = 10;
+
     private ResultsCallables() {
     }
 
     /**
      * Reads the sweep's results (states, parameters, every task's final metrics), writes the table
      * of {@code sweep results --metric M --format json|csv} (best first, then the others by id) as
-     * {@code results/results.json} and {@code results/results.csv} in the sweep directory, so that
+     * {@code results/results.json} and {@code results/results.csv} in the sweep directory (and, with a
+     * metric, the page of {@code sweep report} as {@code results/report.html}), so that
      * the archive that follows keeps them with the logs, streams the same JSON gzipped to {@code out}
      * (a {@link hudson.remoting.RemoteOutputStream} onto a file in the build's directory: only the
      * summary crosses the channel as an object) and answers the summary; null when there is no sweep.
@@ -71,9 +81,13 @@ public final class ResultsCallables {
                 AtomicFiles.createDirectories(files);
                 AtomicFiles.writeString(files.resolve("results.json"), json);
                 AtomicFiles.writeString(files.resolve("results.csv"), TableFormat.CSV.write(table));
-                // Hook for `sweep report` (issue 12, its own branch): the HTML report belongs here,
-                // written as results/report.html beside these two, so the same archive keeps it and
-                // the results page can link it under SweepResultsAction.getArtifactBase().
+                if (objective != null) {
+                    // The plots of `sweep report --metric M` (each task its own configuration: a
+                    // Pipeline names no --over), archived with the tables and shown on the results page.
+                    ReportModel model = ReportModel.of(results, objective, List.of(), REPORT_TOP, Instant.now(),
+                            best -> SweepResults.withSeries(sweep, best));
+                    ReportPage.write(model, files.resolve(REPORT));
+                }
                 gz.write(json.getBytes(StandardCharsets.UTF_8));
                 return ResultsSummary.of(results, objective);
             } catch (BadInputException e) {

@@ -8,6 +8,8 @@ import hudson.model.Run;
 import jakarta.servlet.ServletException;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.RunAction2;
+import jenkins.util.VirtualFile;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.DoNotUse;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -139,6 +142,48 @@ public final class SweepResultsAction implements RunAction2 {
                 w.flush();
             }
         };
+    }
+
+    /**
+     * Whether the build archived the report ({@code sweep/JOBNAME/results/report.html}: a metric was
+     * named and the results were read).
+     */
+    public boolean isReportArchived() throws IOException {
+        return report().isFile();
+    }
+
+    /**
+     * The archived report, served with a policy of its own: the page is inline SVG and inline
+     * styles, which Jenkins' policy for artifacts blocks, and it needs nothing else, so no script,
+     * request or form is allowed ({@code sandbox} without {@code allow-scripts}).
+     */
+    @Restricted(DoNotUse.class)
+    public HttpResponse doReport() throws IOException {
+        run.checkPermission(hudson.Functions.isArtifactsPermissionEnabled() ? Run.ARTIFACTS : Item.READ);
+        VirtualFile file = report();
+        if (!file.isFile()) {
+            throw HttpResponses.errorWithoutStack(404, Messages.SweepResultsAction_NoReport(jobName));
+        }
+        return new HttpResponse() {
+            @Override
+            public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node)
+                    throws IOException, ServletException {
+                rsp.setContentType("text/html;charset=UTF-8");
+                rsp.setHeader("Content-Security-Policy", REPORT_POLICY);
+                rsp.setHeader("X-Content-Type-Options", "nosniff");
+                try (InputStream in = file.open(); OutputStream out = rsp.getOutputStream()) {
+                    in.transferTo(out);
+                }
+            }
+        };
+    }
+
+    /** Inline styles and images, nothing fetched, no script: all the report page needs. */
+    static final String REPORT_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+    private VirtualFile report() {
+        return run.getArtifactManager().root().child("sweep").child(jobName).child(ResultsCallables.DIRECTORY)
+                .child(ResultsCallables.REPORT);
     }
 
     private static int number(String text, int otherwise) {

@@ -268,14 +268,20 @@ public final class ClusterSweepStep extends Step {
         }
 
         public ListBoxModel doFillRegressionResultItems() {
-            ListBoxModel items = new ListBoxModel();
-            items.add(Messages.ClusterSweepStep_RegressionResult_UNSTABLE(), "UNSTABLE");
-            items.add(Messages.ClusterSweepStep_RegressionResult_FAILURE(), "FAILURE");
-            return items;
+            return regressionResultItems();
         }
 
         public ListBoxModel doFillFailOnItems() {
             return failOnItems();
+        }
+
+        /** What a regression makes of the build, for the step's and the wizard's dropdown alike. */
+        @Restricted(NoExternalUse.class)
+        public static ListBoxModel regressionResultItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add(Messages.ClusterSweepStep_RegressionResult_UNSTABLE(), "UNSTABLE");
+            items.add(Messages.ClusterSweepStep_RegressionResult_FAILURE(), "FAILURE");
+            return items;
         }
 
         /** The arg modes, for the step's and the wizard's dropdown alike. */

@@ -116,6 +116,17 @@ public class SweepResultsTest {
         assertTrue(text, text.contains("Best loss (smallest first): 0.1, task 2"));
         assertNotNull(page.getFirstByXPath("//div[@id='cluster-sweep-results']"));
         assertNotNull(page.getAnchorByHref("../artifact/sweep/res/results/results.csv"));
+        assertNotNull(page.getFirstByXPath("//iframe[@src='report' and @sandbox='']"));
+
+        // The plots: sweep report's page, archived and served with a policy that runs no script.
+        assertTrue(root.child("sweep/res/results/report.html").isFile());
+        Page report = wc.goTo(b.getUrl() + "sweep-results-res/report", "text/html");
+        String policy = report.getWebResponse().getResponseHeaderValue("Content-Security-Policy");
+        assertEquals(SweepResultsAction.REPORT_POLICY, policy);
+        assertFalse(policy, policy.contains("script"));
+        String html = report.getWebResponse().getContentAsString();
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html, html.contains("<svg") && html.contains("Sweep res report"));
 
         // Reading the results needs Job/Read, as the sweep page.
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
@@ -130,6 +141,8 @@ public class SweepResultsTest {
         JenkinsRule.WebClient reader = j.createWebClient();
         reader.login("reader");
         assertEquals(200, reader.goTo(b.getUrl() + "sweep-results-res/data", "application/json").getWebResponse()
+                .getStatusCode());
+        assertNotEquals(200, outsider.goTo(b.getUrl() + "sweep-results-res/report", null).getWebResponse()
                 .getStatusCode());
     }
 
