@@ -10,13 +10,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.jenkins.plugins.clustersweep.run.JsonResponse;
 import jenkins.model.RunAction2;
 import jenkins.util.VirtualFile;
 import org.kohsuke.accmod.Restricted;
@@ -131,17 +131,7 @@ public final class SweepResultsAction implements RunAction2 {
         json.put("metric", getMetric());
         json.put("maximize", isMaximize());
         String body = ResultsTable.MAPPER.writeValueAsString(json);
-        return new HttpResponse() {
-            @Override
-            public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node)
-                    throws IOException, ServletException {
-                rsp.setContentType("application/json;charset=UTF-8");
-                rsp.setHeader("Cache-Control", "no-cache");
-                PrintWriter w = rsp.getWriter();
-                w.print(body);
-                w.flush();
-            }
-        };
+        return new JsonResponse(body);
     }
 
     /**

@@ -7,10 +7,8 @@ import hudson.model.Action;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
+import io.jenkins.plugins.clustersweep.run.JsonResponse;
 import io.jenkins.plugins.echarts.JenkinsPalette;
-import jakarta.servlet.ServletException;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,8 +16,6 @@ import java.util.Map;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.DoNotUse;
 import org.kohsuke.stapler.HttpResponse;
-import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * A sweep's trends across the job's builds, drawn with the echarts-api plugin: the metric's best and
@@ -161,28 +157,14 @@ public final class SweepTrendAction implements Action {
     @Restricted(DoNotUse.class)
     public HttpResponse doMetric() {
         job.checkPermission(Item.READ);
-        return json(new JacksonFacade().toJson(metricModel()));
+        return new JsonResponse(new JacksonFacade().toJson(metricModel()));
     }
 
     /** The task-count chart's model. */
     @Restricted(DoNotUse.class)
     public HttpResponse doCounts() {
         job.checkPermission(Item.READ);
-        return json(new JacksonFacade().toJson(countsModel()));
-    }
-
-    private static HttpResponse json(String body) {
-        return new HttpResponse() {
-            @Override
-            public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node)
-                    throws IOException, ServletException {
-                rsp.setContentType("application/json;charset=UTF-8");
-                rsp.setHeader("Cache-Control", "no-cache");
-                PrintWriter w = rsp.getWriter();
-                w.print(body);
-                w.flush();
-            }
-        };
+        return new JsonResponse(new JacksonFacade().toJson(countsModel()));
     }
 
     @Override

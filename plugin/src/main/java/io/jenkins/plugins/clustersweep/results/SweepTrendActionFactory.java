@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
+import io.jenkins.plugins.clustersweep.run.RecentBuilds;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -16,14 +17,12 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The job's "Sweep trend" actions, one per sweep (job name) of the newest build that kept results,
- * among its last {@link #LOOK_BACK} builds, so that a job page never loads its whole history to
+ * among its last {@link RecentBuilds#LOOK_BACK} builds, so that a job page never loads its whole history to
  * find them; the trends themselves read the last {@link SweepTrendAction#MAX_BUILDS} builds.
  */
 @Extension
 @Restricted(NoExternalUse.class)
 public final class SweepTrendActionFactory extends TransientActionFactory<Job> {
-
-    static final int LOOK_BACK = 10;
 
     @Override
     public Class<Job> type() {
@@ -33,19 +32,16 @@ public final class SweepTrendActionFactory extends TransientActionFactory<Job> {
     @NonNull
     @Override
     public Collection<? extends Action> createFor(@NonNull Job target) {
-        Run<?, ?> build = target.getLastBuild();
-        for (int i = 0; build != null && i < LOOK_BACK; i++, build = build.getPreviousBuild()) {
-            List<SweepResultsAction> results = build.getActions(SweepResultsAction.class);
-            if (!results.isEmpty()) {
-                Set<String> names = new LinkedHashSet<>();
-                results.forEach(r -> names.add(r.getJobName()));
-                List<Action> actions = new ArrayList<>();
-                for (String name : names) {
-                    actions.add(new SweepTrendAction(target, name));
-                }
-                return actions;
-            }
+        Run<?, ?> build = RecentBuilds.newestWith(target, SweepResultsAction.class);
+        if (build == null) {
+            return List.of();
         }
-        return List.of();
+        Set<String> names = new LinkedHashSet<>();
+        build.getActions(SweepResultsAction.class).forEach(r -> names.add(r.getJobName()));
+        List<Action> actions = new ArrayList<>();
+        for (String name : names) {
+            actions.add(new SweepTrendAction(target, name));
+        }
+        return actions;
     }
 }
