@@ -4,7 +4,7 @@ package dev.clustersweep.results;
  * What a metric's name and value may be, shared by both file formats. Checked by hand rather than
  * with regular expressions: a 100,000-task sweep has a million lines to look at.
  */
-final class MetricSyntax {
+public final class MetricSyntax {
 
     static final int MAX_NAME = 200;
     static final String NAME_EXPECTED = "expected a metric name of letters, digits, '_', '.', '-' or '/', starting"
@@ -32,7 +32,7 @@ final class MetricSyntax {
         return true;
     }
 
-    static boolean isName(String s) {
+    public static boolean isName(String s) {
         return isName(s, 0, s.length());
     }
 

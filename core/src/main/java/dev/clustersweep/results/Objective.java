@@ -1,12 +1,15 @@
 package dev.clustersweep.results;
 
+import java.io.Serializable;
 import java.util.Comparator;
 
 /**
  * What "best" means: a metric, smallest or largest first. NaN (a run that diverged) is never
  * best: it sorts after every number, either way.
  */
-public record Objective(String metric, boolean maximize) {
+public record Objective(String metric, boolean maximize) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public Objective {
         if (metric == null || metric.isEmpty()) {

@@ -9,6 +9,8 @@ import dev.clustersweep.backend.Durations;
 import dev.clustersweep.backend.Memory;
 import dev.clustersweep.engine.Backends;
 import dev.clustersweep.grid.ArgMode;
+import dev.clustersweep.results.MetricSyntax;
+import dev.clustersweep.results.RegressionGate;
 import dev.clustersweep.scripts.EnvironmentSetup;
 import dev.clustersweep.sweep.SweepDirectory;
 import dev.clustersweep.tasks.TaskList;
@@ -210,11 +212,55 @@ public final class Settings {
             "What unsuccessful tasks make of the build: FAILURE or UNSTABLE.",
             (shown, raw) -> FailOn.named(SettingValues.string(shown, raw)).name());
 
+    // ------------------------------------------------------------------ what the tasks reported
+
+    public static final Setting<String> METRIC = new Setting<>("metric", null, RUN, String.class, null, "NAME",
+            "The metric to rank tasks by (as sweep results --metric): the build keeps the best task, its trends "
+                    + "plot it, the regression gate compares it.",
+            (shown, raw) -> {
+                String name = SiteDefaults.blankToNull(SettingValues.string(shown, raw));
+                if (name != null && !MetricSyntax.isName(name.trim())) {
+                    throw new BadInputException("bad " + shown + " '" + name + "': expected a metric name of letters, "
+                            + "digits, '_', '.', '-' or '/', starting with a letter or '_' (e.g. loss, val/acc)");
+                }
+                return name == null ? null : name.trim();
+            });
+
+    public static final Setting<Boolean> MAXIMIZE = new Setting<>("maximize", null, RUN, Boolean.class, false, null,
+            "The largest value of metric is best (as sweep results --maximize; default: the smallest, --minimize).",
+            SettingValues::bool);
+
+    public static final Setting<String> REGRESSION_TOLERANCE = new Setting<>("regressionTolerance", null, RUN,
+            String.class, null, "AMOUNT", "Mark the build when metric's best value is worse than the last successful "
+                    + "build's by more than this: absolute (0.02) or relative to that value (5%).",
+            (shown, raw) -> {
+                String text = SiteDefaults.blankToNull(SettingValues.string(shown, raw));
+                if (text == null) {
+                    return null;
+                }
+                try {
+                    return RegressionGate.Tolerance.parse(text).text();
+                } catch (BadInputException e) {
+                    throw new BadInputException(e.getMessage().replaceFirst("^bad regressionTolerance ", "bad " + shown + " "), e);
+                }
+            });
+
+    public static final Setting<String> REGRESSION_RESULT = new Setting<>("regressionResult", null, RUN, String.class,
+            "UNSTABLE", "RESULT", "What a regression makes of the build: UNSTABLE or FAILURE.",
+            (shown, raw) -> {
+                try {
+                    return RegressionGate.resultNamed(SettingValues.string(shown, raw));
+                } catch (BadInputException e) {
+                    throw new BadInputException(e.getMessage().replaceFirst("^bad regressionResult ", "bad " + shown + " "), e);
+                }
+            });
+
     /** Every setting, in the order help texts and the documentation list them. */
     public static final List<Setting<?>> ALL = List.of(COMMAND, JOB_NAME, ARGS, POS_ARGS, FLAGS, TAG, TAG_ARGS,
             TAG_NUMBER, ARG_MODE, BACKEND, CPUS, GPUS, MEM, DURATION, PARTITION, ACCOUNT, QOS, CONSTRAINT, EXCLUDE,
             NODELIST, QUEUE, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS, TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE,
-            TASKS, VENV, CONDA, ENV, SETUP, WAIT, RETRIES, FAIL_ON);
+            TASKS, VENV, CONDA, ENV, SETUP, WAIT, RETRIES, FAIL_ON, METRIC, MAXIMIZE, REGRESSION_TOLERANCE,
+            REGRESSION_RESULT);
 
     private static final Map<String, Setting<?>> BY_NAME = new LinkedHashMap<>();
 

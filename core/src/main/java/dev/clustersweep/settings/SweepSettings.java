@@ -10,6 +10,8 @@ import dev.clustersweep.grid.ArgMode;
 import dev.clustersweep.grid.Grid;
 import dev.clustersweep.grid.GridArg;
 import dev.clustersweep.grid.GridSpec;
+import dev.clustersweep.results.Objective;
+import dev.clustersweep.results.RegressionGate;
 import dev.clustersweep.scripts.EnvironmentSetup;
 import dev.clustersweep.tasks.TaskList;
 import java.io.Serializable;
@@ -94,6 +96,10 @@ public final class SweepSettings implements Serializable {
             throw new BadInputException("the grid of sweep '" + get(Settings.JOB_NAME)
                     + "' has no tasks: expected at least one");
         }
+        if (has(Settings.REGRESSION_TOLERANCE) && !has(Settings.METRIC)) {
+            throw new BadInputException(caller.shown(Settings.REGRESSION_TOLERANCE) + " needs "
+                    + caller.shown(Settings.METRIC) + ": expected the metric the regression gate compares, e.g. metric: 'loss'");
+        }
         TaskList tasks = taskList();
         if (tasks != null && tasks.last() > size) {
             throw new BadInputException("bad " + caller.shown(Settings.TASKS) + " '" + tasks + "': the grid has tasks 1-"
@@ -157,6 +163,18 @@ public final class SweepSettings implements Serializable {
      */
     public LaunchRequest launchRequest(SiteDefaults site, boolean dryRun) {
         return new LaunchRequest(null, hasGrid() ? gridSpec() : null, taskList(), false, launchOptions(site), dryRun);
+    }
+
+    /** What "best" means for the results: the metric and its direction, or null when no metric is named. */
+    public Objective objective() {
+        String metric = get(Settings.METRIC);
+        return metric == null ? null : new Objective(metric, get(Settings.MAXIMIZE));
+    }
+
+    /** The regression gate's tolerance, or null when the gate is off. */
+    public RegressionGate.Tolerance regressionTolerance() {
+        String text = get(Settings.REGRESSION_TOLERANCE);
+        return text == null ? null : RegressionGate.Tolerance.parse(text);
     }
 
     public FailOn failOn() {

@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
+import io.jenkins.plugins.clustersweep.run.RecentBuilds;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
@@ -13,14 +14,12 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * "Last cluster sweep" on a job's page: a link to the sweep page of the newest build that ran a
- * sweep, among its last {@link #LOOK_BACK} builds (so that a job page never loads its whole
+ * sweep, among its last {@link RecentBuilds#LOOK_BACK} builds (so that a job page never loads its whole
  * history).
  */
 @Extension
 @Restricted(NoExternalUse.class)
 public final class LastSweepActionFactory extends TransientActionFactory<Job> {
-
-    static final int LOOK_BACK = 10;
 
     @Override
     public Class<Job> type() {
@@ -30,14 +29,12 @@ public final class LastSweepActionFactory extends TransientActionFactory<Job> {
     @NonNull
     @Override
     public Collection<? extends Action> createFor(@NonNull Job target) {
-        Run<?, ?> build = target.getLastBuild();
-        for (int i = 0; build != null && i < LOOK_BACK; i++, build = build.getPreviousBuild()) {
-            List<SweepAction> sweeps = build.getActions(SweepAction.class);
-            if (!sweeps.isEmpty()) {
-                return List.of(new LastSweepAction(build, sweeps.get(sweeps.size() - 1)));
-            }
+        Run<?, ?> build = RecentBuilds.newestWith(target, SweepAction.class);
+        if (build == null) {
+            return List.of();
         }
-        return List.of();
+        List<SweepAction> sweeps = build.getActions(SweepAction.class);
+        return List.of(new LastSweepAction(build, sweeps.get(sweeps.size() - 1)));
     }
 
     /** The link; its URL is relative to the job: {@code 12/sweep-JOBNAME/}. */

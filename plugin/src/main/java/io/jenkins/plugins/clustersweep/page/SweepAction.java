@@ -261,7 +261,7 @@ public final class SweepAction implements RunAction2 {
         } catch (BadInputException | AbortException e) {
             throw HttpResponses.errorWithoutStack(409, e.getMessage());
         }
-        return new PageData(isLive(), getLogBase(), getLogSuffix(), json);
+        return PageData.of(isLive(), getLogBase(), getLogSuffix(), json);
     }
 
     /**

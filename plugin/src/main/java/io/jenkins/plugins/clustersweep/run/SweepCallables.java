@@ -81,9 +81,11 @@ public final class SweepCallables {
      * @param state the run's first state, or null when nothing was launched
      * @param progress the run's tasks just after the launch, or null with no state
      * @param relaunched for a relaunch build, the plan in words ("Relaunch 1 task: ..."), else null
+     * @param settings the step's settings as bound on the agent (over its spec file): what the run's
+     *     end reads of them (the metric, the regression gate); null in a run saved by an older version
      */
     public record Launched(String jobName, String sweepDir, String backend, int killGrace, FailOn failOn, boolean await,
-            RunState state, SweepProgress progress, String relaunched) implements Serializable {
+            RunState state, SweepProgress progress, String relaunched, SweepSettings settings) implements Serializable {
 
         private static final long serialVersionUID = 1L;
     }
@@ -127,7 +129,7 @@ public final class SweepCallables {
                 SweepProgress progress = state == null ? null : loop.progress(state);
                 return new Launched(jobName, sweep.directory().root().toString(),
                         settings.over(site.settings()).get(Settings.BACKEND), settings.get(Settings.KILL_GRACE),
-                        settings.failOn(), settings.get(Settings.WAIT), state, progress, relaunched);
+                        settings.failOn(), settings.get(Settings.WAIT), state, progress, relaunched, settings);
             } catch (BadInputException e) {
                 throw abort(e);
             } catch (BackendException e) {

@@ -12,6 +12,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.clustersweep.page.RelaunchAction;
 import io.jenkins.plugins.clustersweep.page.SweepAction;
+import io.jenkins.plugins.clustersweep.results.ResultsRecorder;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import jenkins.util.SystemProperties;
@@ -121,6 +122,10 @@ public final class SweepRunner {
             log(listener, line);
         }
         String jobName = launched.jobName();
+        if (work != null) {
+            // Before the archive: the results files it writes into the sweep directory are archived too.
+            ResultsRecorder.record(run, work, listener, launched, progress, aborted);
+        }
         try {
             if (work != null) {
                 SweepArchive.keep(run, work, launcher, listener, jobName, REMOTE_TIMEOUT_SECONDS);

@@ -205,6 +205,18 @@ public final class ClusterSweepStep extends Step {
     public String getFailOn() { return get(Settings.FAIL_ON); }
     @DataBoundSetter public void setFailOn(String value) { set(Settings.FAIL_ON, value); }
 
+    public String getMetric() { return get(Settings.METRIC); }
+    @DataBoundSetter public void setMetric(String value) { set(Settings.METRIC, value); }
+
+    public Boolean getMaximize() { return get(Settings.MAXIMIZE); }
+    @DataBoundSetter public void setMaximize(Boolean value) { set(Settings.MAXIMIZE, value); }
+
+    public String getRegressionTolerance() { return get(Settings.REGRESSION_TOLERANCE); }
+    @DataBoundSetter public void setRegressionTolerance(String value) { set(Settings.REGRESSION_TOLERANCE, value); }
+
+    public String getRegressionResult() { return get(Settings.REGRESSION_RESULT); }
+    @DataBoundSetter public void setRegressionResult(String value) { set(Settings.REGRESSION_RESULT, value); }
+
     /**
      * A form (the Snippet Generator's) posts every select and checkbox; what is at its default was not
      * set by anyone, so it is dropped, and the snippet shows only what was. Not done in the setters:
@@ -212,7 +224,7 @@ public final class ClusterSweepStep extends Step {
      */
     ClusterSweepStep dropFormDefaults() {
         for (Setting<?> posted : List.of(Settings.TAG_NUMBER, Settings.ARG_MODE, Settings.WAIT, Settings.RETRIES,
-                Settings.FAIL_ON, Settings.KILL_GRACE)) {
+                Settings.FAIL_ON, Settings.KILL_GRACE, Settings.MAXIMIZE, Settings.REGRESSION_RESULT)) {
             if (java.util.Objects.equals(given.get(posted.name()), posted.defaultValue())) {
                 given.remove(posted.name());
             }
@@ -255,8 +267,21 @@ public final class ClusterSweepStep extends Step {
             return argModeItems();
         }
 
+        public ListBoxModel doFillRegressionResultItems() {
+            return regressionResultItems();
+        }
+
         public ListBoxModel doFillFailOnItems() {
             return failOnItems();
+        }
+
+        /** What a regression makes of the build, for the step's and the wizard's dropdown alike. */
+        @Restricted(NoExternalUse.class)
+        public static ListBoxModel regressionResultItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add(Messages.ClusterSweepStep_RegressionResult_UNSTABLE(), "UNSTABLE");
+            items.add(Messages.ClusterSweepStep_RegressionResult_FAILURE(), "FAILURE");
+            return items;
         }
 
         /** The arg modes, for the step's and the wizard's dropdown alike. */

@@ -5,6 +5,7 @@ import hudson.AbortException;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.clustersweep.results.ResultsRecorder;
 import io.jenkins.plugins.clustersweep.run.SweepRunner;
 import java.io.IOException;
 import java.util.Map;
@@ -22,9 +23,9 @@ final class StepOutcome {
     private StepOutcome() {
     }
 
-    /** What {@code def r = clusterSweep(...)} receives. */
-    static Map<String, Object> returnedMap(RunResult result) {
-        return result.toMap();
+    /** What {@code def r = clusterSweep(...)} receives: the counts, and the best task when a metric is set. */
+    static Map<String, Object> returnedMap(Run<?, ?> run, RunResult result) {
+        return ResultsRecorder.toMap(run, result);
     }
 
     /**
@@ -35,13 +36,13 @@ final class StepOutcome {
     static void end(StepContext context, Run<?, ?> run, RunResult result, TaskListener listener,
             Throwable stopCause, String jobName) throws IOException, InterruptedException {
         switch (result.result()) {
-            case "SUCCESS" -> context.onSuccess(returnedMap(result));
+            case "SUCCESS" -> context.onSuccess(returnedMap(run, result));
             case "UNSTABLE" -> {
                 String message = SweepRunner.unsuccessful(result);
                 context.get(FlowNode.class).addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
                 run.setResult(Result.UNSTABLE);
                 SweepRunner.log(listener, "WARNING: " + message);
-                context.onSuccess(returnedMap(result));
+                context.onSuccess(returnedMap(run, result));
             }
             case "ABORTED" -> context.onFailure(stopCause != null ? stopCause
                     : new AbortException(Messages.ClusterSweepStep_Aborted(jobName)));

@@ -65,6 +65,10 @@ public final class ClusterSweepBuilder extends Builder {
     private String setup;
     private String retries;
     private String failOn;
+    private String metric;
+    private boolean maximize;
+    private String regressionTolerance;
+    private String regressionResult;
 
     @DataBoundConstructor
     public ClusterSweepBuilder(String command, String jobName) {
@@ -174,6 +178,22 @@ public final class ClusterSweepBuilder extends Builder {
     public String getFailOn() { return failOn; }
     @DataBoundSetter public void setFailOn(String failOn) { this.failOn = Util.fixEmptyAndTrim(failOn); }
 
+    public String getMetric() { return metric; }
+    @DataBoundSetter public void setMetric(String metric) { this.metric = Util.fixEmptyAndTrim(metric); }
+
+    public boolean isMaximize() { return maximize; }
+    @DataBoundSetter public void setMaximize(boolean maximize) { this.maximize = maximize; }
+
+    public String getRegressionTolerance() { return regressionTolerance; }
+    @DataBoundSetter public void setRegressionTolerance(String regressionTolerance) {
+        this.regressionTolerance = Util.fixEmptyAndTrim(regressionTolerance);
+    }
+
+    public String getRegressionResult() { return regressionResult; }
+    @DataBoundSetter public void setRegressionResult(String regressionResult) {
+        this.regressionResult = Util.fixEmptyAndTrim(regressionResult);
+    }
+
     // ------------------------------------------------------------------ descriptor
 
     @Extension
@@ -185,7 +205,8 @@ public final class ClusterSweepBuilder extends Builder {
          * its own only where its form differs (rows and text boxes for args, posArgs, flags, tag, env).
          */
         private static final String[] STEP_HELP = {"argMode", "command", "conda", "failOn", "jobName", "killGrace",
-            "maxTasks", "maxTasksPerNode", "retries", "setup", "tagNumber", "tasks", "tasksPerNode", "venv"};
+            "maxTasks", "maxTasksPerNode", "maximize", "metric", "regressionResult", "regressionTolerance", "retries",
+            "setup", "tagNumber", "tasks", "tasksPerNode", "venv"};
 
         public DescriptorImpl() {
             for (String field : STEP_HELP) {
@@ -210,6 +231,10 @@ public final class ClusterSweepBuilder extends Builder {
 
         public ListBoxModel doFillFailOnItems() {
             return ClusterSweepStep.DescriptorImpl.failOnItems();
+        }
+
+        public ListBoxModel doFillRegressionResultItems() {
+            return ClusterSweepStep.DescriptorImpl.regressionResultItems();
         }
 
         @POST

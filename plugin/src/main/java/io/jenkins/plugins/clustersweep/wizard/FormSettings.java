@@ -79,6 +79,12 @@ final class FormSettings {
         }
         number(m, "retries", b.getRetries(), RETRIES);
         text(m, "failOn", b.getFailOn());
+        text(m, "metric", b.getMetric());
+        if (b.isMaximize()) {
+            m.put("maximize", true);
+        }
+        text(m, "regressionTolerance", b.getRegressionTolerance());
+        text(m, "regressionResult", b.getRegressionResult());
         return m;
     }
 

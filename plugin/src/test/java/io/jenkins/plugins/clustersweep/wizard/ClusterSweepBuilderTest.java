@@ -8,6 +8,7 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.clustersweep.page.SweepAction;
+import io.jenkins.plugins.clustersweep.results.SweepResultsAction;
 import io.jenkins.plugins.clustersweep.step.ClusterSweepStep;
 import java.net.URL;
 import java.util.List;
@@ -52,6 +53,10 @@ public class ClusterSweepBuilderTest {
         before.setRetries("2");
         before.setFailOn("UNSTABLE");
         before.setEnv("WANDB_MODE=offline");
+        before.setMetric("accuracy");
+        before.setMaximize(true);
+        before.setRegressionTolerance("5%");
+        before.setRegressionResult("FAILURE");
         FreeStyleProject p = j.createFreeStyleProject();
         p.getBuildersList().add(before);
         j.configRoundtrip(p);
@@ -64,10 +69,13 @@ public class ClusterSweepBuilderTest {
     @Test
     public void runsASweepAndSetsTheResult() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
-        ClusterSweepBuilder b = new ClusterSweepBuilder("f() { echo \"$@\"; [ \"$2\" != 3 ]; }; f", "fs");
+        ClusterSweepBuilder b = new ClusterSweepBuilder(
+                "f() { echo \"$@\"; echo \"acc=0.$2\" >> \"$SWEEP_METRICS\"; [ \"$2\" != 3 ]; }; f", "fs");
         b.setParameters(List.of(new ParameterRow("n", "1 2 3")));
         b.setBackend(new BackendChoice.Local());
         b.setFailOn("UNSTABLE");
+        b.setMetric("acc");
+        b.setMaximize(true);
         p.getBuildersList().add(b);
         FreeStyleBuild build = j.buildAndAssertStatus(Result.UNSTABLE, p);
         j.assertLogContains("launched 3 task(s) of sweep 'fs' on local", build);
@@ -76,6 +84,13 @@ public class ClusterSweepBuilderTest {
         assertEquals("3", action.getFailedIds());
         assertTrue(build.getArtifactManager().root().child("sweep/fs/logs/1.1.out").isFile());
         assertEquals(1, action.page("failed", null, null).table().rows().size());
+        // The results fields: ranked by the largest acc among the tasks that SUCCEEDED.
+        SweepResultsAction results = SweepResultsAction.of(build, "fs");
+        assertEquals("acc", results.getMetric());
+        assertTrue(results.isMaximize());
+        assertEquals(Long.valueOf(2), results.getBestTask());
+        assertEquals(0.2, results.getMetricBest(), 0);
+        assertTrue(build.getArtifactManager().root().child("sweep/fs/results/report.html").isFile());
     }
 
     @Test
