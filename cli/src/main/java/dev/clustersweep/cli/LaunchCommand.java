@@ -13,6 +13,8 @@ import dev.clustersweep.settings.Caller;
 import dev.clustersweep.settings.Setting;
 import dev.clustersweep.settings.Settings;
 import dev.clustersweep.settings.SettingsBinder;
+import dev.clustersweep.launchers.Choice;
+import dev.clustersweep.launchers.LaunchersFile;
 import dev.clustersweep.settings.SiteDefaults;
 import dev.clustersweep.settings.SweepSettings;
 import dev.clustersweep.tasks.TaskList;
@@ -97,7 +99,7 @@ final class LaunchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepSettings settings = settings();
+        SweepSettings settings = chosen(settings());
         String backend = settings.get(Settings.BACKEND);
         PollPolicy policy = waiting.pollPolicy(backend); // a bad --poll-max stops the launch before it submits
         String jobName = settings.get(Settings.JOB_NAME);
@@ -162,6 +164,18 @@ final class LaunchCommand implements Callable<Integer> {
         } finally {
             removeHook(cancelOnExit);
         }
+    }
+
+    /**
+     * With {@code --requires}: the given settings over the chosen launcher's, and with
+     * {@code --dry-run} the choice and why, before the plan.
+     */
+    private SweepSettings chosen(SweepSettings given) {
+        Choice choice = given.launcherChoice(LaunchersFile.forWorkDir(Path.of("").toAbsolutePath()));
+        if (choice != null && dryRun) {
+            spec.commandLine().getOut().println(choice.describe());
+        }
+        return given.withLauncher(choice, Caller.COMMAND_LINE);
     }
 
     /** The options given, bound as settings, over the spec file's when there is one. */

@@ -5,6 +5,7 @@ import static dev.clustersweep.settings.Setting.Part.LAUNCH;
 import static dev.clustersweep.settings.Setting.Part.RUN;
 
 import dev.clustersweep.BadInputException;
+import dev.clustersweep.launchers.Requirements;
 import dev.clustersweep.backend.Durations;
 import dev.clustersweep.backend.Memory;
 import dev.clustersweep.engine.Backends;
@@ -137,6 +138,21 @@ public final class Settings {
     public static final Setting<String> NODELIST = name("nodelist", "Slurm nodes to use.");
     public static final Setting<String> QUEUE = name("queue", "Grid Engine queue.");
 
+    public static final Setting<String> REQUIRES = new Setting<>("requires", "--requires", LAUNCH, String.class, null,
+            "EXPR", "What each task needs, e.g. 'duration=4h & cuda(mem=16G) * 2 & cpu(cores=4, mem=8G)': the matching"
+            + " launcher of highest weight gives the backend and its options (docs/launchers.md).",
+            (shown, raw) -> {
+                String text = SiteDefaults.blankToNull(SettingValues.string(shown, raw));
+                if (text != null) {
+                    Requirements.parse(text);
+                }
+                return text;
+            });
+
+    public static final Setting<List<String>> LAUNCHER_TAGS = new Setting<>("launcherTags", "--tags", LAUNCH,
+            List.class, List.of(), "TAG", "With requires: choose only among launchers that have this tag (repeatable).",
+            SettingValues::strings);
+
     public static final Setting<Integer> SIGNAL_BEFORE = whole("signalBefore", "--signal-before", 0, 0, "SECONDS",
             "Warn the wrapper this long before the time limit (Slurm --signal=B:USR1@N).");
 
@@ -213,7 +229,7 @@ public final class Settings {
     /** Every setting, in the order help texts and the documentation list them. */
     public static final List<Setting<?>> ALL = List.of(COMMAND, JOB_NAME, ARGS, POS_ARGS, FLAGS, TAG, TAG_ARGS,
             TAG_NUMBER, ARG_MODE, BACKEND, CPUS, GPUS, MEM, DURATION, PARTITION, ACCOUNT, QOS, CONSTRAINT, EXCLUDE,
-            NODELIST, QUEUE, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS, TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE,
+            NODELIST, QUEUE, REQUIRES, LAUNCHER_TAGS, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS, TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE,
             TASKS, VENV, CONDA, ENV, SETUP, WAIT, RETRIES, FAIL_ON);
 
     private static final Map<String, Setting<?>> BY_NAME = new LinkedHashMap<>();

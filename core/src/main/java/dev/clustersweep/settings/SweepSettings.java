@@ -7,6 +7,10 @@ import dev.clustersweep.backend.Memory;
 import dev.clustersweep.backend.Resources;
 import dev.clustersweep.engine.LaunchRequest;
 import dev.clustersweep.grid.ArgMode;
+import dev.clustersweep.launchers.Choice;
+import dev.clustersweep.launchers.LauncherFinder;
+import dev.clustersweep.launchers.LaunchersFile;
+import dev.clustersweep.launchers.Requirements;
 import dev.clustersweep.grid.Grid;
 import dev.clustersweep.grid.GridArg;
 import dev.clustersweep.grid.GridSpec;
@@ -157,6 +161,23 @@ public final class SweepSettings implements Serializable {
      */
     public LaunchRequest launchRequest(SiteDefaults site, boolean dryRun) {
         return new LaunchRequest(null, hasGrid() ? gridSpec() : null, taskList(), false, launchOptions(site), dryRun);
+    }
+
+    // ------------------------------------------------------------------ where tasks run, chosen
+
+    /** The launcher {@code requires} chooses from {@code launchers}, or null when it is not given. */
+    public Choice launcherChoice(LaunchersFile launchers) {
+        String requires = get(Settings.REQUIRES);
+        return requires == null ? null
+                : LauncherFinder.find(launchers, Requirements.parse(requires), get(Settings.LAUNCHER_TAGS));
+    }
+
+    /**
+     * These settings over the chosen launcher's (backend, partition, qos, account, queue, cpus, gpus,
+     * mem, duration): what is given by hand still wins. Unchanged when {@code choice} is null.
+     */
+    public SweepSettings withLauncher(Choice choice, Caller caller) {
+        return choice == null ? this : over(SettingsBinder.bind(choice.settings(), caller));
     }
 
     public FailOn failOn() {
