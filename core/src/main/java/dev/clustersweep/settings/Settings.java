@@ -143,10 +143,11 @@ public final class Settings {
             + " launcher of highest weight gives the backend and its options (docs/launchers.md).",
             (shown, raw) -> {
                 String text = SiteDefaults.blankToNull(SettingValues.string(shown, raw));
-                if (text != null) {
-                    Requirements.parse(text);
+                try {
+                    return text == null ? null : Requirements.parse(text).text();
+                } catch (BadInputException e) {
+                    throw new BadInputException(e.getMessage().replaceFirst("^bad requirements ", "bad " + shown + " "), e);
                 }
-                return text;
             });
 
     public static final Setting<List<String>> LAUNCHER_TAGS = new Setting<>("launcherTags", "--tags", LAUNCH,
