@@ -154,6 +154,13 @@ public final class Settings {
             List.class, List.of(), "TAG", "With requires: choose only among launchers that have this tag (repeatable).",
             SettingValues::strings);
 
+    public static final Setting<String> SNAPSHOT = name("snapshot", "REF", "Run the tasks from a copy of this commit"
+            + " or branch (HEAD: the current one) of the git repository here, kept in the sweep's directory.");
+
+    public static final Setting<Boolean> SNAPSHOT_DIRTY = new Setting<>("snapshotDirty", "--snapshot-dirty", LAUNCH,
+            Boolean.class, false, null, "With snapshot HEAD: include uncommitted changes instead of refusing them.",
+            SettingValues::bool);
+
     public static final Setting<Integer> SIGNAL_BEFORE = whole("signalBefore", "--signal-before", 0, 0, "SECONDS",
             "Warn the wrapper this long before the time limit (Slurm --signal=B:USR1@N).");
 
@@ -230,7 +237,7 @@ public final class Settings {
     /** Every setting, in the order help texts and the documentation list them. */
     public static final List<Setting<?>> ALL = List.of(COMMAND, JOB_NAME, ARGS, POS_ARGS, FLAGS, TAG, TAG_ARGS,
             TAG_NUMBER, ARG_MODE, BACKEND, CPUS, GPUS, MEM, DURATION, PARTITION, ACCOUNT, QOS, CONSTRAINT, EXCLUDE,
-            NODELIST, QUEUE, REQUIRES, LAUNCHER_TAGS, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS, TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE,
+            NODELIST, QUEUE, REQUIRES, LAUNCHER_TAGS, SNAPSHOT, SNAPSHOT_DIRTY, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS, TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE,
             TASKS, VENV, CONDA, ENV, SETUP, WAIT, RETRIES, FAIL_ON);
 
     private static final Map<String, Setting<?>> BY_NAME = new LinkedHashMap<>();
