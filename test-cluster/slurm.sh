@@ -4,6 +4,8 @@
 SLURM_CONF_FILE=/etc/slurm/slurm.conf # the clients' default path: tests need no SLURM_CONF
 SLURM_DIR=$STATE/slurm
 SLURM_PARTITION=debug
+SLURM_SHORT_PARTITION=short
+SLURM_FEATURES=ssd
 SLURM_CLUSTER=clustersweep
 SLURM_DB_PASS=clustersweep-test # local throwaway MariaDB, reachable from this host only
 SLURM_PACKAGES=(munge slurmctld slurmd slurm-client)
@@ -66,8 +68,10 @@ KillWait=5
 MailProg=/bin/true
 SlurmctldDebug=info
 SlurmdDebug=info
-NodeName=$HOST NodeAddr=127.0.0.1 CPUs=8 RealMemory=4000 State=UNKNOWN
+NodeName=$HOST NodeAddr=127.0.0.1 CPUs=8 RealMemory=4000 Feature=$SLURM_FEATURES State=UNKNOWN
 PartitionName=$SLURM_PARTITION Nodes=$HOST Default=YES MaxTime=INFINITE State=UP
+# A second partition for launcher matching (issue 14): the same node, at most 10 minutes a job.
+PartitionName=$SLURM_SHORT_PARTITION Nodes=$HOST Default=NO MaxTime=10 State=UP
 EOF
   if [ "$SLURM_ACCOUNTING" = 1 ]; then
     cat <<EOF

@@ -13,11 +13,16 @@ import dev.clustersweep.settings.Caller;
 import dev.clustersweep.settings.Setting;
 import dev.clustersweep.settings.Settings;
 import dev.clustersweep.settings.SettingsBinder;
+import dev.clustersweep.launchers.Choice;
+import dev.clustersweep.sweep.Snapshot;
+import dev.clustersweep.sweep.SweepDirectory;
+import dev.clustersweep.launchers.LaunchersFile;
 import dev.clustersweep.settings.SiteDefaults;
 import dev.clustersweep.settings.SweepSettings;
 import dev.clustersweep.tasks.TaskList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +102,7 @@ final class LaunchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepSettings settings = settings();
+        SweepSettings settings = chosen(settings());
         String backend = settings.get(Settings.BACKEND);
         PollPolicy policy = waiting.pollPolicy(backend); // a bad --poll-max stops the launch before it submits
         String jobName = settings.get(Settings.JOB_NAME);
@@ -114,6 +119,9 @@ final class LaunchCommand implements Callable<Integer> {
         if (failed && (jobFile != null || settings.hasGrid())) {
             throw new BadInputException("--failed relaunches a sweep's own tasks: expected no --jobfile, --command "
                     + "or spec command with it");
+        }
+        if (settings.has(Settings.SNAPSHOT) && !dryRun) {
+            settings = snapshot(settings, jobName);
         }
         LaunchOptions options = settings.launchOptions(SiteDefaults.NONE);
         LaunchRequest request = new LaunchRequest(jobFile, settings.hasGrid() ? settings.gridSpec() : null,
@@ -162,6 +170,29 @@ final class LaunchCommand implements Callable<Integer> {
         } finally {
             removeHook(cancelOnExit);
         }
+    }
+
+    /**
+     * With {@code --requires}: the given settings over the chosen launcher's, and with
+     * {@code --dry-run} the choice and why, before the plan.
+     */
+    private SweepSettings chosen(SweepSettings given) {
+        Choice choice = given.launcherChoice(LaunchersFile.forWorkDir(Path.of("").toAbsolutePath()));
+        if (choice != null && dryRun) {
+            spec.commandLine().getOut().println(choice.describe());
+        }
+        return given.withLauncher(choice, Caller.COMMAND_LINE);
+    }
+
+    /** With {@code --snapshot}: the committed tree copied into the sweep, and each task's first line a cd there. */
+    private SweepSettings snapshot(SweepSettings settings, String jobName) {
+        Path here = Path.of("").toAbsolutePath();
+        Snapshot taken = Snapshot.take(here, new SweepDirectory(here, jobName), settings.get(Settings.SNAPSHOT),
+                settings.get(Settings.SNAPSHOT_DIRTY));
+        spec.commandLine().getOut().println("snapshot: commit " + taken.commit() + " in " + taken.dir());
+        List<String> setup = new ArrayList<>(List.of(taken.cdLine()));
+        setup.addAll(settings.get(Settings.SETUP));
+        return settings.with(Settings.SETUP, setup);
     }
 
     /** The options given, bound as settings, over the spec file's when there is one. */

@@ -8,6 +8,7 @@ import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.state.TaskStatus;
 import dev.clustersweep.tasks.TaskList;
+import dev.clustersweep.sweep.Snapshot;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Set;
@@ -61,6 +62,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         status = sweep.status();
         out.println(job.jobName + ": " + status.summary());
+        Snapshot.commits(sweep.directory()).forEach(c -> out.println("code: commit " + c + " (--snapshot)"));
         if (!summary) {
             printTasks(status, out);
         }

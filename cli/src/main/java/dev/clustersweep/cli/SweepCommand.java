@@ -15,7 +15,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Run a program over a grid of arguments as job arrays on Slurm, Grid Engine or local cores.",
         subcommands = {PrelaunchCommand.class, LaunchCommand.class, StatusCommand.class, ResultsCommand.class,
                 ReportCommand.class,
-                ListCommand.class, CancelCommand.class, ConfigCommand.class, HelpCommand.class},
+                ListCommand.class, CancelCommand.class, ConfigCommand.class, LaunchersCommand.class, HelpCommand.class},
         footer = {"", "Exit status: 0 when every task succeeded, 1 when some task did not, 2 for bad input,",
                 "3 when the scheduler refused or could not be reached, 4 for an internal error."})
 public final class SweepCommand implements Runnable {

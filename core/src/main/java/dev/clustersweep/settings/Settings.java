@@ -5,6 +5,7 @@ import static dev.clustersweep.settings.Setting.Part.LAUNCH;
 import static dev.clustersweep.settings.Setting.Part.RUN;
 
 import dev.clustersweep.BadInputException;
+import dev.clustersweep.launchers.Requirements;
 import dev.clustersweep.backend.Durations;
 import dev.clustersweep.backend.Memory;
 import dev.clustersweep.engine.Backends;
@@ -139,6 +140,29 @@ public final class Settings {
     public static final Setting<String> NODELIST = name("nodelist", "Slurm nodes to use.");
     public static final Setting<String> QUEUE = name("queue", "Grid Engine queue.");
 
+    public static final Setting<String> REQUIRES = new Setting<>("requires", "--requires", LAUNCH, String.class, null,
+            "EXPR", "What each task needs, e.g. 'duration=4h & cuda(mem=16G) * 2 & cpu(cores=4, mem=8G)': the matching"
+            + " launcher of highest weight gives the backend and its options (docs/launchers.md).",
+            (shown, raw) -> {
+                String text = SiteDefaults.blankToNull(SettingValues.string(shown, raw));
+                try {
+                    return text == null ? null : Requirements.parse(text).text();
+                } catch (BadInputException e) {
+                    throw new BadInputException(e.getMessage().replaceFirst("^bad requirements ", "bad " + shown + " "), e);
+                }
+            });
+
+    public static final Setting<List<String>> LAUNCHER_TAGS = new Setting<>("launcherTags", "--tags", LAUNCH,
+            List.class, List.of(), "TAG", "With requires: choose only among launchers that have this tag (repeatable).",
+            SettingValues::strings);
+
+    public static final Setting<String> SNAPSHOT = name("snapshot", "REF", "Run the tasks from a copy of this commit"
+            + " or branch (HEAD: the current one) of the git repository here, kept in the sweep's directory.");
+
+    public static final Setting<Boolean> SNAPSHOT_DIRTY = new Setting<>("snapshotDirty", "--snapshot-dirty", LAUNCH,
+            Boolean.class, false, null, "With snapshot HEAD: include uncommitted changes instead of refusing them.",
+            SettingValues::bool);
+
     public static final Setting<Integer> SIGNAL_BEFORE = whole("signalBefore", "--signal-before", 0, 0, "SECONDS",
             "Warn the wrapper this long before the time limit (Slurm --signal=B:USR1@N).");
 
@@ -258,9 +282,14 @@ public final class Settings {
     /** Every setting, in the order help texts and the documentation list them. */
     public static final List<Setting<?>> ALL = List.of(COMMAND, JOB_NAME, ARGS, POS_ARGS, FLAGS, TAG, TAG_ARGS,
             TAG_NUMBER, ARG_MODE, BACKEND, CPUS, GPUS, MEM, DURATION, PARTITION, ACCOUNT, QOS, CONSTRAINT, EXCLUDE,
+<<<<<<< HEAD
             NODELIST, QUEUE, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS, TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE,
             TASKS, VENV, CONDA, ENV, SETUP, WAIT, RETRIES, FAIL_ON, METRIC, MAXIMIZE, REGRESSION_TOLERANCE,
             REGRESSION_RESULT);
+=======
+            NODELIST, QUEUE, REQUIRES, LAUNCHER_TAGS, SNAPSHOT, SNAPSHOT_DIRTY, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS, TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE,
+            TASKS, VENV, CONDA, ENV, SETUP, WAIT, RETRIES, FAIL_ON);
+>>>>>>> launchers
 
     private static final Map<String, Setting<?>> BY_NAME = new LinkedHashMap<>();
 

@@ -7,6 +7,10 @@ import dev.clustersweep.backend.Memory;
 import dev.clustersweep.backend.Resources;
 import dev.clustersweep.engine.LaunchRequest;
 import dev.clustersweep.grid.ArgMode;
+import dev.clustersweep.launchers.Choice;
+import dev.clustersweep.launchers.LauncherFinder;
+import dev.clustersweep.launchers.LaunchersFile;
+import dev.clustersweep.launchers.Requirements;
 import dev.clustersweep.grid.Grid;
 import dev.clustersweep.grid.GridArg;
 import dev.clustersweep.grid.GridSpec;
@@ -165,6 +169,7 @@ public final class SweepSettings implements Serializable {
         return new LaunchRequest(null, hasGrid() ? gridSpec() : null, taskList(), false, launchOptions(site), dryRun);
     }
 
+<<<<<<< HEAD
     /** What "best" means for the results: the metric and its direction, or null when no metric is named. */
     public Objective objective() {
         String metric = get(Settings.METRIC);
@@ -175,6 +180,23 @@ public final class SweepSettings implements Serializable {
     public RegressionGate.Tolerance regressionTolerance() {
         String text = get(Settings.REGRESSION_TOLERANCE);
         return text == null ? null : RegressionGate.Tolerance.parse(text);
+=======
+    // ------------------------------------------------------------------ where tasks run, chosen
+
+    /** The launcher {@code requires} chooses from {@code launchers}, or null when it is not given. */
+    public Choice launcherChoice(LaunchersFile launchers) {
+        String requires = get(Settings.REQUIRES);
+        return requires == null ? null
+                : LauncherFinder.find(launchers, Requirements.parse(requires), get(Settings.LAUNCHER_TAGS));
+    }
+
+    /**
+     * These settings over the chosen launcher's (backend, partition, qos, account, queue, cpus, gpus,
+     * mem, duration): what is given by hand still wins. Unchanged when {@code choice} is null.
+     */
+    public SweepSettings withLauncher(Choice choice, Caller caller) {
+        return choice == null ? this : over(SettingsBinder.bind(choice.settings(), caller));
+>>>>>>> launchers
     }
 
     public FailOn failOn() {
