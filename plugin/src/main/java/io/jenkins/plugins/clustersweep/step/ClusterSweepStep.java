@@ -205,6 +205,18 @@ public final class ClusterSweepStep extends Step {
     public String getFailOn() { return get(Settings.FAIL_ON); }
     @DataBoundSetter public void setFailOn(String value) { set(Settings.FAIL_ON, value); }
 
+    public String getRequires() { return get(Settings.REQUIRES); }
+    @DataBoundSetter public void setRequires(String value) { set(Settings.REQUIRES, value); }
+
+    public List<String> getLauncherTags() { return get(Settings.LAUNCHER_TAGS); }
+    @DataBoundSetter public void setLauncherTags(List<String> value) { set(Settings.LAUNCHER_TAGS, value); }
+
+    public String getSnapshot() { return get(Settings.SNAPSHOT); }
+    @DataBoundSetter public void setSnapshot(String value) { set(Settings.SNAPSHOT, value); }
+
+    public Boolean getSnapshotDirty() { return get(Settings.SNAPSHOT_DIRTY); }
+    @DataBoundSetter public void setSnapshotDirty(Boolean value) { set(Settings.SNAPSHOT_DIRTY, value); }
+
     public String getMetric() { return get(Settings.METRIC); }
     @DataBoundSetter public void setMetric(String value) { set(Settings.METRIC, value); }
 
