@@ -169,7 +169,6 @@ public final class SweepSettings implements Serializable {
         return new LaunchRequest(null, hasGrid() ? gridSpec() : null, taskList(), false, launchOptions(site), dryRun);
     }
 
-<<<<<<< HEAD
     /** What "best" means for the results: the metric and its direction, or null when no metric is named. */
     public Objective objective() {
         String metric = get(Settings.METRIC);
@@ -180,7 +179,8 @@ public final class SweepSettings implements Serializable {
     public RegressionGate.Tolerance regressionTolerance() {
         String text = get(Settings.REGRESSION_TOLERANCE);
         return text == null ? null : RegressionGate.Tolerance.parse(text);
-=======
+    }
+
     // ------------------------------------------------------------------ where tasks run, chosen
 
     /** The launcher {@code requires} chooses from {@code launchers}, or null when it is not given. */
@@ -196,7 +196,6 @@ public final class SweepSettings implements Serializable {
      */
     public SweepSettings withLauncher(Choice choice, Caller caller) {
         return choice == null ? this : over(SettingsBinder.bind(choice.settings(), caller));
->>>>>>> launchers
     }
 
     public FailOn failOn() {
