@@ -22,7 +22,6 @@ import dev.clustersweep.settings.SweepSettings;
 import dev.clustersweep.tasks.TaskList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,9 +189,7 @@ final class LaunchCommand implements Callable<Integer> {
         Snapshot taken = Snapshot.take(here, new SweepDirectory(here, jobName), settings.get(Settings.SNAPSHOT),
                 settings.get(Settings.SNAPSHOT_DIRTY));
         spec.commandLine().getOut().println("snapshot: commit " + taken.commit() + " in " + taken.dir());
-        List<String> setup = new ArrayList<>(List.of(taken.cdLine()));
-        setup.addAll(settings.get(Settings.SETUP));
-        return settings.with(Settings.SETUP, setup);
+        return settings.withSnapshot(taken);
     }
 
     /** The options given, bound as settings, over the spec file's when there is one. */

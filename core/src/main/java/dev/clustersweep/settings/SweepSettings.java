@@ -17,6 +17,7 @@ import dev.clustersweep.grid.GridSpec;
 import dev.clustersweep.results.Objective;
 import dev.clustersweep.results.RegressionGate;
 import dev.clustersweep.scripts.EnvironmentSetup;
+import dev.clustersweep.sweep.Snapshot;
 import dev.clustersweep.tasks.TaskList;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -196,6 +197,16 @@ public final class SweepSettings implements Serializable {
      */
     public SweepSettings withLauncher(Choice choice, Caller caller) {
         return choice == null ? this : over(SettingsBinder.bind(choice.settings(), caller));
+    }
+
+    /**
+     * These settings running from {@code taken}: a cd to the copy first in the setup lines, so that
+     * relaunches, which keep the setup, run the same code.
+     */
+    public SweepSettings withSnapshot(Snapshot taken) {
+        List<String> setup = new ArrayList<>(List.of(taken.cdLine()));
+        setup.addAll(get(Settings.SETUP));
+        return with(Settings.SETUP, setup);
     }
 
     public FailOn failOn() {

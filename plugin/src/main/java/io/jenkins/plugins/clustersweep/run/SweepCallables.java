@@ -7,6 +7,7 @@ import dev.clustersweep.engine.RunState;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepLoop;
 import dev.clustersweep.engine.SweepProgress;
+import dev.clustersweep.launchers.LaunchersFile;
 import dev.clustersweep.page.ActionPlan;
 import dev.clustersweep.page.LogExcerpt;
 import dev.clustersweep.page.LogLink;
@@ -22,6 +23,7 @@ import dev.clustersweep.settings.SettingsBinder;
 import dev.clustersweep.settings.SiteDefaults;
 import dev.clustersweep.settings.SweepSettings;
 import dev.clustersweep.sweep.ArchiveFiles;
+import dev.clustersweep.sweep.Snapshot;
 import dev.clustersweep.tasks.TaskList;
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
@@ -107,6 +109,8 @@ public final class SweepCallables {
             try {
                 SweepSettings settings = specFile == null ? given.checkSweep(Caller.PIPELINE)
                         : SettingsBinder.fromFile(work.resolve(specFile), given, Caller.PIPELINE);
+                // requires: the launchers files are the agent's (its workspace's, its user's).
+                settings = settings.withLauncher(settings.launcherChoice(LaunchersFile.forWorkDir(work)), Caller.PIPELINE);
                 String jobName = settings.get(Settings.JOB_NAME);
                 int retries = settings.get(Settings.RETRIES);
                 Sweep sweep = Sweep.open(work, jobName);
@@ -124,6 +128,10 @@ public final class SweepCallables {
                     state = r.state();
                     relaunched = r.plan().message();
                 } else {
+                    if (settings.has(Settings.SNAPSHOT)) {
+                        settings = settings.withSnapshot(Snapshot.take(work, sweep.directory(),
+                                settings.get(Settings.SNAPSHOT), settings.get(Settings.SNAPSHOT_DIRTY)));
+                    }
                     state = loop.start(settings.launchRequest(site, false), retries, true, submission -> { }).state();
                 }
                 SweepProgress progress = state == null ? null : loop.progress(state);

@@ -146,6 +146,26 @@ public class ClusterSweepStepTest {
     }
 
     @Test
+    public void requiresChoosesFromTheAgentsLaunchersFile() throws Exception {
+        String launchers = "writeFile file: '.sweep/launchers.yaml', text: 'launchers:\\n  - id: box\\n    backend: local\\n"
+                + "    nodes:\\n      - cores: 2\\n        mem: 4G\\n'\n";
+        WorkflowJob p = j.createProject(WorkflowJob.class, "launchers");
+        p.setDefinition(new CpsFlowDefinition("node('remote') { " + launchers
+                + "def r = clusterSweep command: 'echo', jobName: 'fits', args: [n: [1, 2]], requires: 'cpu(cores=1, mem=1G)'\n"
+                + "echo \"result=${r.result}\" }", true));
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("result=SUCCESS", b);
+
+        // The same file, a need it cannot meet: one line naming the closest launcher, nothing submitted.
+        p.setDefinition(new CpsFlowDefinition("node('remote') { " + launchers
+                + "clusterSweep command: 'echo', jobName: 'big', args: [n: [1]], requires: 'cpu(cores=64)' }", true));
+        b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("no launcher matches", b);
+        j.assertLogContains("'box'", b);
+        assertFalse(workspace(p).child(".sweep/big").exists());
+    }
+
+    @Test
     public void badArgumentsFailBeforeAnythingIsSubmitted() throws Exception {
         WorkflowJob p = job("clusterSweep command: 'echo', jobName: 'bad', args: [n: [1]], duration: 'soon'");
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
