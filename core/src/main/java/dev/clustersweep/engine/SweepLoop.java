@@ -68,6 +68,20 @@ public final class SweepLoop {
         if (fresh && !request.dryRun()) {
             sweep.clearFinished();
         }
+        return launch(request, retries, fresh, recorded);
+    }
+
+    /**
+     * A fresh run whose directory the caller has cleared ({@link Sweep#clearFinished}) and prepared:
+     * the code frozen at launch is copied into it, so the clear must come before, not after.
+     */
+    public Started startCleared(LaunchRequest request, int retries, Consumer<Submission> recorded)
+            throws BackendException, IOException {
+        return launch(request, retries, true, recorded);
+    }
+
+    private Started launch(LaunchRequest request, int retries, boolean fresh, Consumer<Submission> recorded)
+            throws BackendException, IOException {
         LaunchResult launch = sweep.launch(request, recorded);
         if (launch.submission() == null) {
             return new Started(launch, null);

@@ -128,11 +128,12 @@ public final class SweepCallables {
                     state = r.state();
                     relaunched = r.plan().message();
                 } else {
+                    sweep.clearFinished(); // before the snapshot, which is copied into the run's directory
                     if (settings.has(Settings.SNAPSHOT)) {
                         settings = settings.withSnapshot(Snapshot.take(work, sweep.directory(),
                                 settings.get(Settings.SNAPSHOT), settings.get(Settings.SNAPSHOT_DIRTY)));
                     }
-                    state = loop.start(settings.launchRequest(site, false), retries, true, submission -> { }).state();
+                    state = loop.startCleared(settings.launchRequest(site, false), retries, submission -> { }).state();
                 }
                 SweepProgress progress = state == null ? null : loop.progress(state);
                 return new Launched(jobName, sweep.directory().root().toString(),

@@ -166,6 +166,21 @@ public class ClusterSweepStepTest {
     }
 
     @Test
+    public void snapshotRunsTheCommittedTreeOfTheRef() throws Exception {
+        String git = "git -c user.email=ci@example.org -c user.name=ci";
+        WorkflowJob p = j.createProject(WorkflowJob.class, "snapshot");
+        p.setDefinition(new CpsFlowDefinition("node('remote') { sh '''git init -q .\n"
+                + "echo v1 > VERSION && git add VERSION && " + git + " commit -qm v1\n"
+                + "echo v2 > VERSION && " + git + " commit -qam v2'''\n"
+                + "clusterSweep command: 'cat VERSION; true', jobName: 'frozen', args: [n: [1]], snapshot: 'HEAD~1' }",
+                true));
+        j.buildAndAssertSuccess(p);
+        // The workspace holds v2; the task ran in the copy of HEAD~1.
+        assertEquals("v2\n", workspace(p).child("VERSION").readToString());
+        assertEquals("v1\n", workspace(p).child(".sweep/frozen/logs/1.1.out").readToString());
+    }
+
+    @Test
     public void badArgumentsFailBeforeAnythingIsSubmitted() throws Exception {
         WorkflowJob p = job("clusterSweep command: 'echo', jobName: 'bad', args: [n: [1]], duration: 'soon'");
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
