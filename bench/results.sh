@@ -85,9 +85,17 @@ max_rss() { awk '$2 != "n/a" && $2 > m {m = $2} END {print m ? int(m / 1024) : "
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 dir=$work/.sweep/big
+"$sweep" status --jobname big --summary >/dev/null || true # writes status.cache (docs/layout.md), not timed
 for ((r = 1; r <= runs; r++)); do
     note "round $r of $runs"
-    # Interleaved, so that a change of load hits each alike.
+    # Interleaved, so that a change of load hits each alike. Cold: without status.cache, as the
+    # first status after the tasks ended reads every record (the cache is written again each time).
+    cp "$dir/status.cache" "$work/status.cache"
+    rm "$dir/status.cache"
+    measure sweep-status-cold "$sweep" status --jobname big --summary || true
+    rm "$dir/status.cache"
+    measure sweep-top-cold "$sweep" results --jobname big --metric loss --top 10 --format csv
+    cp "$work/status.cache" "$dir/status.cache"
     measure py-top python3 "$repo/bench/results_ref.py" "$dir" loss 10
     measure sweep-top "$sweep" results --jobname big --metric loss --top 10 --format csv
     measure py-over python3 "$repo/bench/results_ref.py" "$dir" loss 10 --over seed
@@ -115,6 +123,8 @@ row() { echo "| $1 | $2 | $(median "$3") | $(max_rss "$3") | $4 |"; }
     echo "A finished sweep of $tasks tasks: per task a start and an end record and a metrics file of 12 lines"
     echo "(one task in 50 failed, one in 1,000 has a bad line). Wall time of the whole command (JVM start"
     echo "included), median of $runs runs; RSS the largest (GNU time). Ratio: sweep over Python (below 1 is faster)."
+    echo "Every row but the two marked 'without' runs with the sweep's status.cache in place, as any status after"
+    echo "the first finds it."
     echo
     echo "| What | Tool | Wall (s, median) | Max RSS (MB) | Ratio |"
     echo "|---|---|---:|---:|---:|"
@@ -126,6 +136,10 @@ row() { echo "| $1 | $2 | $(median "$3") | $(max_rss "$3") | $4 |"; }
     row "the HTML report over seed (ratio: over sweep results --over seed)" "sweep report --metric loss --over seed" \
         sweep-report "$(ratio sweep-report sweep-over)"
     row "the states alone" "sweep status --summary" sweep-status "—"
+    row "the states alone, without status.cache (ratio: over with it)" "sweep status --summary" sweep-status-cold \
+        "$(ratio sweep-status-cold sweep-status)"
+    row "best 10 by loss, without status.cache (ratio: over with it)" "sweep results --metric loss --top 10" \
+        sweep-top-cold "$(ratio sweep-top-cold sweep-top)"
     echo
     echo "- Same best 10 task ids: $same_top; same configurations and counts over seed: $same_over."
     echo "- The report: $(( $(wc -c <"$work/m/report.html") / 1024 )) KiB, $(grep -o '<[a-z]' "$work/m/report.html" | wc -l) elements."

@@ -19,6 +19,7 @@ import dev.clustersweep.scripts.EnvironmentSetup;
 import dev.clustersweep.scripts.WrapperScripts;
 import dev.clustersweep.state.AttemptRecord;
 import dev.clustersweep.state.StateRules;
+import dev.clustersweep.state.SchedulerTask;
 import dev.clustersweep.state.StatusReader;
 import dev.clustersweep.state.TaskStatus;
 import dev.clustersweep.sweep.Cancellation;
@@ -313,7 +314,8 @@ public final class Sweep {
             var ids = h.tasks().iterator();
             while (ids.hasNext()) {
                 long id = ids.nextLong();
-                tasks.add(StateRules.derive(id, s.number(), view.lookup(s, id), attempts.get(id),
+                SchedulerTask said = statusReader.remembered(id, s.number(), view.lookup(s, id));
+                tasks.add(StateRules.derive(id, s.number(), said, attempts.get(id),
                         SweepRecords.cancelRequested(cancels, s.number(), id)));
             }
             launched = launched.union(h.tasks());
@@ -322,6 +324,7 @@ public final class Sweep {
             tasks.sort(Comparator.comparingLong(TaskStatus::id));
         }
         long notLaunched = Files.exists(dir.jobFile()) ? jobIds().minus(launched).size() : 0;
+        statusReader.save(); // last: a status refused on the way writes nothing
         return new SweepStatus(dir.jobName(), tasks, notLaunched);
     }
 
@@ -370,6 +373,7 @@ public final class Sweep {
                         + " from an earlier run: expected them to end first, or another job name");
             }
         }
+        statusReader.forgetRun(); // first: a clear cut short must not leave the old run's cache
         try (var walk = Files.walk(dir.root())) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

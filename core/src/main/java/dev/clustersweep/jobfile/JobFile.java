@@ -53,7 +53,11 @@ public final class JobFile {
     /** The task ids in the file, checking every entry; a million ids take a few ranges. */
     public static TaskList ids(Path path) {
         TaskList.Builder ids = TaskList.builder();
-        forEach(path, job -> ids.add(job.id()));
+        try (JobFileReader reader = open(path)) {
+            for (long id; (id = reader.nextId()) != 0; ) {
+                ids.add(id);
+            }
+        }
         return ids.build();
     }
 

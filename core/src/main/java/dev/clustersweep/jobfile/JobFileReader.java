@@ -61,16 +61,8 @@ public final class JobFileReader implements Iterator<Job>, Closeable {
 
     @Override
     public boolean hasNext() {
-        if (pending == null && !done) {
-            try {
-                pending = advance();
-            } catch (IOException e) {
-                close();
-                throw wrap(e);
-            } catch (RuntimeException e) {
-                close();
-                throw e;
-            }
+        if (pending == null && !done && step(true) != 0) {
+            pending = new Job(entries.id(), entries.command(), entries.tag());
         }
         return pending != null;
     }
@@ -85,18 +77,40 @@ public final class JobFileReader implements Iterator<Job>, Closeable {
         return job;
     }
 
-    private Job advance() throws IOException {
-        if (!entries.nextKey()) {
-            entries.end();
-            done = true;
+    /**
+     * The next task's id, 0 at the end: its entry is checked as {@link #next} checks it, but its
+     * command and tag are not decoded (a 100,000-task status needs the ids alone).
+     */
+    public long nextId() {
+        if (pending != null) {
+            long id = pending.id();
+            pending = null;
+            return id;
+        }
+        return done ? 0 : step(false);
+    }
+
+    /** Reads the next entry; its id, or 0 (and closed) at the end. */
+    private long step(boolean wantValues) {
+        try {
+            if (!entries.nextKey()) {
+                entries.end();
+                done = true;
+                close();
+                return 0;
+            }
+            if (!seen.add(entries.id())) {
+                throw entries.bad("task id \"" + entries.key() + "\" appears twice");
+            }
+            entries.value(wantValues, wantValues);
+            return entries.id();
+        } catch (IOException e) {
             close();
-            return null;
+            throw wrap(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        if (!seen.add(entries.id())) {
-            throw entries.bad("task id \"" + entries.key() + "\" appears twice");
-        }
-        entries.value(true, true);
-        return new Job(entries.id(), entries.command(), entries.tag());
     }
 
     private BadInputException wrap(IOException e) {

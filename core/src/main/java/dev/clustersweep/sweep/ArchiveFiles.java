@@ -29,8 +29,11 @@ public final class ArchiveFiles {
             walk.filter(Files::isRegularFile).sorted().forEach(file -> {
                 Path inSweep = dir.root().relativize(file);
                 String first = inSweep.getName(0).toString();
-                if (first.equals("commands") || file.equals(dir.launchLock()) || first.startsWith(".")) {
-                    return; // commands/ repeats jobs.json; the lock is empty; temporary files are half-written
+                if (first.equals("commands") || file.equals(dir.launchLock()) || file.equals(dir.statusCache())
+                        || first.startsWith(".")) {
+                    // commands/ repeats jobs.json; the lock is empty; the cache is of this directory's
+                    // run only (and repeats status/); temporary files are half-written
+                    return;
                 }
                 files.put(base + slashes(inSweep), slashes(dir.workDir().relativize(file)));
             });

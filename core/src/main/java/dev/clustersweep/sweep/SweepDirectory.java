@@ -79,6 +79,11 @@ public record SweepDirectory(Path workDir, String jobName) {
         return root().resolve("groups").resolve(String.format("%06d.txt", submission));
     }
 
+    /** What polls learnt that never changes (ended attempts), kept for the next process: state/StatusCache. */
+    public Path statusCache() {
+        return root().resolve("status.cache");
+    }
+
     public Path statusDir() {
         return root().resolve("status");
     }
