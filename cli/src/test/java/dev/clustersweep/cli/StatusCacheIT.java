@@ -15,9 +15,10 @@ import org.junit.rules.TemporaryFolder;
 import org.junit.rules.Timeout;
 
 /**
- * {@code status.cache} on real local sweeps: what {@code sweep status} and {@code sweep results} say
- * is the same with the cache warm, missing, damaged, cut short, of an earlier run, or written by
- * four processes at once; and a relaunch after the cache said "all ended" is seen.
+ * {@code status.cache} and {@code results.cache} on real local sweeps: what {@code sweep status} and
+ * {@code sweep results} say is the same with the caches warm, missing, damaged, cut short, of an
+ * earlier run, or written by four processes at once; and a relaunch after the cache said "all
+ * ended" is seen.
  */
 public class StatusCacheIT {
 
@@ -29,6 +30,7 @@ public class StatusCacheIT {
 
     private Path work;
     private Path cache;
+    private Path results;
 
     /** Tasks 3 and 7 fail the first time they run and succeed when relaunched; each reports loss. */
     private static final String TRAIN = "f() { echo \"loss=$2\" >> \"$SWEEP_METRICS\";"
@@ -38,6 +40,7 @@ public class StatusCacheIT {
     public void sweep() throws Exception {
         work = tmp.newFolder("work").toPath();
         cache = work.resolve(".sweep/c/status.cache");
+        results = work.resolve(".sweep/c/results.cache");
         SweepProcess.Result pre = SweepProcess.run(work, "prelaunch", "+jobname", "c", "+command", TRAIN,
                 "+arg", "--n", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "+q");
         assertEquals(pre.stderr(), 0, pre.exit());
@@ -54,26 +57,30 @@ public class StatusCacheIT {
     }
 
     @Test
-    public void whatUsersSeeIsTheSameWhateverTheCacheHolds() throws Exception {
+    public void whatUsersSeeIsTheSameWhateverTheCachesHold() throws Exception {
         String warm = seen();
         assertTrue(warm, warm.contains("FAILED"));
-        assertTrue("the launch or the first status wrote it", Files.exists(cache));
-        byte[] whole = Files.readAllBytes(cache);
+        for (Path file : new Path[] {cache, results}) {
+            assertTrue(file + ": the launch or the first status and results wrote it", Files.exists(file));
+            byte[] whole = Files.readAllBytes(file);
 
-        Files.delete(cache);
-        assertEquals("no cache", warm, seen());
-        assertTrue("written again", Files.exists(cache));
+            Files.delete(file);
+            assertEquals(file + ": none", warm, seen());
+            assertTrue(file + ": written again", Files.exists(file));
 
-        Files.write(cache, java.util.Arrays.copyOf(whole, whole.length / 2));
-        assertEquals("cut short", warm, seen());
+            Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+            assertEquals(file + ": cut short", warm, seen());
 
-        String damaged = new String(whole, StandardCharsets.UTF_8).replace("\t0\t", "\t9\t");
-        Files.writeString(cache, damaged);
-        assertEquals("a value changed", warm, seen());
+            String text = new String(whole, StandardCharsets.UTF_8);
+            String damaged = text.replaceFirst("\t0\t", "\t9\t").replaceFirst("=loss\t(\\d)", "=loss\t7$1");
+            assertTrue(file + " was changed", !damaged.equals(text));
+            Files.writeString(file, damaged);
+            assertEquals(file + ": a value changed", warm, seen());
 
-        Files.write(cache, new byte[] {0, (byte) 0xff, '\n', 'x'});
-        assertEquals("not text", warm, seen());
-        assertEquals("and replaced by a whole one", warm, seen());
+            Files.write(file, new byte[] {0, (byte) 0xff, '\n', 'x'});
+            assertEquals(file + ": not text", warm, seen());
+            assertEquals(file + ": and replaced by a whole one", warm, seen());
+        }
     }
 
     @Test

@@ -47,8 +47,7 @@ public record SweepResults(String jobName, SweepStatus status, List<TaskResult> 
         SweepStatus status = sweep.status();
         List<TaskStatus> launched = status.tasks();
         Map<Long, Map<String, String>> params = parameters(dir, launched);
-        MetricFiles files = MetricFiles.list(dir);
-        AttemptMetrics[] metrics = readMetrics(dir, launched, files, keepSeries);
+        AttemptMetrics[] metrics = readMetrics(dir, launched, keepSeries);
 
         List<TaskResult> tasks = new ArrayList<>(launched.size());
         Set<String> parameterNames = new LinkedHashSet<>();
@@ -85,17 +84,47 @@ public record SweepResults(String jobName, SweepStatus status, List<TaskResult> 
         return params;
     }
 
-    /** Each task's current attempt's metrics, read by a few threads ({@link ParallelReads}). */
-    private static AttemptMetrics[] readMetrics(SweepDirectory dir, List<TaskStatus> tasks, MetricFiles files,
-            boolean keepSeries) {
-        return ParallelReads.fill(new AttemptMetrics[tasks.size()], () -> {
+    /**
+     * Each task's current attempt's metrics, read by a few threads ({@link ParallelReads}); without
+     * series, an ended attempt's are taken from {@link ResultsCache} when it has them, and the cache
+     * is written again when enough were not.
+     */
+    private static AttemptMetrics[] readMetrics(SweepDirectory dir, List<TaskStatus> tasks, boolean keepSeries) {
+        ResultsCache cache = keepSeries ? null : ResultsCache.read(dir);
+        MetricFiles[] files = new MetricFiles[1]; // listed once, only when some attempt is not cached
+        java.util.function.Supplier<MetricFiles> listed = () -> {
+            synchronized (files) {
+                if (files[0] == null) {
+                    files[0] = MetricFiles.list(dir);
+                }
+                return files[0];
+            }
+        };
+        AttemptMetrics[] metrics = ParallelReads.fill(new AttemptMetrics[tasks.size()], () -> {
             MetricsReader reader = new MetricsReader(dir, keepSeries);
             return i -> {
                 TaskStatus t = tasks.get(i);
-                return t.attempt() == 0 ? AttemptMetrics.NONE
-                        : reader.read(t.id(), t.attempt(), !t.state().isActive(), files);
+                if (t.attempt() == 0) {
+                    return AttemptMetrics.NONE;
+                }
+                // Kept only once the attempt's own end record is there: a task the scheduler gave
+                // up on (LOST) may still be writing on a node that lost touch.
+                AttemptMetrics known = cache != null && t.end() != null ? cache.get(t.id(), t.attempt()) : null;
+                return known != null ? known
+                        : reader.read(t.id(), t.attempt(), !t.state().isActive(), listed.get());
             };
         });
+        if (cache != null) {
+            Map<String, AttemptMetrics> ended = new HashMap<>(tasks.size() * 2);
+            for (int i = 0; i < metrics.length; i++) {
+                TaskStatus t = tasks.get(i);
+                if (t.attempt() != 0 && t.end() != null) {
+                    ended.put(t.id() + "." + t.attempt(), metrics[i]);
+                }
+            }
+            cache.update(ended);
+        }
+        return metrics;
     }
 
     /**

@@ -132,11 +132,12 @@ public final class StatusReader {
     }
 
     /**
-     * Forgets what was learnt of the run and deletes its cache: the sweep's directory is being cleared
+     * Forgets what was learnt of the run and deletes its caches (results.cache too): the sweep's directory is being cleared
      * for a fresh run, whose task 1 attempt 1 is not the one that ended before.
      */
     public synchronized void forgetRun() throws IOException {
         Files.deleteIfExists(dir.statusCache());
+        Files.deleteIfExists(dir.resultsCache());
         ended = new HashMap<>();
         endings = new HashMap<>();
         run = null;
@@ -166,7 +167,7 @@ public final class StatusReader {
      * build clears the directory) has new ones, so an earlier run's file is never taken for its own;
      * null before the first submission, when there is nothing to cache.
      */
-    static String runOf(SweepDirectory dir) {
+    public static String runOf(SweepDirectory dir) {
         try {
             BasicFileAttributes status = Files.readAttributes(dir.statusDir(), BasicFileAttributes.class);
             BasicFileAttributes first = Files.readAttributes(dir.submission(1), BasicFileAttributes.class);

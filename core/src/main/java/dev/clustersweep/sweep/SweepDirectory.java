@@ -84,6 +84,11 @@ public record SweepDirectory(Path workDir, String jobName) {
         return root().resolve("status.cache");
     }
 
+    /** Each ended attempt's final metrics, kept for the next results: results/ResultsCache. */
+    public Path resultsCache() {
+        return root().resolve("results.cache");
+    }
+
     public Path statusDir() {
         return root().resolve("status");
     }

@@ -47,7 +47,7 @@ public class StatusCacheTest {
     @Test
     public void aWholeFileOfThisRunReadsBackAsWritten() {
         StatusCache.Contents c = sample();
-        StatusCache.Contents back = StatusCache.parse(StatusCache.format(c), "run 1");
+        StatusCache.Contents back = StatusCache.parse(StatusCache.lines(c).finish(), "run 1");
         assertNotNull(back);
         assertEquals(c.attempts(), back.attempts());
         assertEquals(c.endings(), back.endings());
@@ -55,7 +55,7 @@ public class StatusCacheTest {
 
     @Test
     public void anythingButAWholeFileOfThisRunReadsAsNothing() {
-        String text = StatusCache.format(sample());
+        String text = StatusCache.lines(sample()).finish();
         assertNull("another run", StatusCache.parse(text, "run 2"));
         assertNull("cut short", StatusCache.parse(text.substring(0, text.length() - 20), "run 1"));
         assertNull("no trailer", StatusCache.parse(text.substring(0, text.indexOf("end\t")), "run 1"));

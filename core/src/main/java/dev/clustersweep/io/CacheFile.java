@@ -1,0 +1,262 @@
+package dev.clustersweep.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The framing of the engine's cache files ({@code status.cache}, {@code results.cache}, see
+ * docs/layout.md): a header line naming the kind and version, lines of tab-separated fields, and a
+ * last line {@code end COUNT CRC32} over everything before it, so that a file cut short or changed
+ * anywhere is seen as not whole and read as no cache at all. Text fields are {@code -} for none or
+ * {@code =} and the text with backslash, tab, CR and newline escaped.
+ *
+ * <p>A cache is only a shortcut: reading one never fails (a missing, unreadable or damaged file is
+ * null) and writing one never fails the command (false when the disk refused).
+ */
+public final class CacheFile {
+
+    private CacheFile() {
+    }
+
+    /** The file's text, or null when it is absent, unreadable or not UTF-8. */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Replaces the file whole (a rename); false when the file system refused. */
+    public static boolean write(Path file, Lines lines) {
+        String text = lines.finish();
+        try {
+            AtomicFiles.write(file, out -> out.write(text));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A cache file being built, line by line; the header line is the first. */
+    public static final class Lines {
+        private final StringBuilder body;
+        private int lines;
+        private boolean first = true;
+
+        public Lines(String header, int expectedLines) {
+            body = new StringBuilder(64 + expectedLines * 64);
+            body.append(header);
+            first = false;
+        }
+
+        public Lines raw(String value) {
+            separate();
+            body.append(value);
+            return this;
+        }
+
+        public Lines number(long value) {
+            separate();
+            body.append(value);
+            return this;
+        }
+
+        public Lines text(String value) {
+            separate();
+            escape(value, body);
+            return this;
+        }
+
+        /** Ends the current line; the next field starts a new one. */
+        public Lines end() {
+            body.append('\n');
+            lines++;
+            first = true;
+            return this;
+        }
+
+        private void separate() {
+            if (!first) {
+                body.append('\t');
+            }
+            first = false;
+        }
+
+        /** The whole file's text, trailer included; call once. */
+        public String finish() {
+            if (!first) {
+                end();
+            }
+            String crc = crc(body, body.length());
+            return body.append("end\t").append(lines).append('\t').append(crc).append('\n').toString();
+        }
+    }
+
+    /**
+     * The fields of a whole cache's lines, read in place (100,000 lines: no split, no copies); after
+     * the header's own fields. Any misstep (a field missing, a number that is not one) is an
+     * {@link IllegalArgumentException}: the caller reads that as no cache.
+     */
+    public static final class Fields {
+        private final String text;
+        private final int limit;
+        private final int lineCount;
+        private int at;
+        private int linesRead;
+
+        private Fields(String text, int limit, int lineCount) {
+            this.text = text;
+            this.limit = limit;
+            this.lineCount = lineCount;
+        }
+
+        /**
+         * The fields of {@code text}, positioned after the header {@code header}, or null when the
+         * text is not a whole cache file of that kind (cut short, changed, another version).
+         */
+        public static Fields of(String text, String header) {
+            if (text == null || !text.endsWith("\n")) {
+                return null;
+            }
+            int trailer = text.lastIndexOf('\n', text.length() - 2) + 1;
+            if (!text.startsWith("end\t", trailer)) {
+                return null;
+            }
+            String[] end = text.substring(trailer, text.length() - 1).split("\t", -1);
+            if (end.length != 3 || !end[2].equals(crc(text, trailer)) || !text.startsWith(header)
+                    || (text.charAt(header.length()) != '\t' && text.charAt(header.length()) != '\n')) {
+                return null;
+            }
+            try {
+                Fields fields = new Fields(text, trailer, Integer.parseInt(end[1]));
+                fields.at = header.length();
+                fields.next(header.length());
+                return fields;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        /** Whether a line follows the current one (call after {@link #endOfLine}). */
+        public boolean more() {
+            return at < limit;
+        }
+
+        /** Whether every line the trailer counts was read: call once {@link #more} is false. */
+        public boolean whole() {
+            return linesRead == lineCount;
+        }
+
+        public String raw() {
+            int end = fieldEnd();
+            String value = text.substring(at, end);
+            next(end);
+            return value;
+        }
+
+        public long number() {
+            int end = fieldEnd();
+            long value = Long.parseLong(text, at, end, 10);
+            next(end);
+            return value;
+        }
+
+        public int integer() {
+            return Math.toIntExact(number());
+        }
+
+        public double decimal() {
+            return Double.parseDouble(raw());
+        }
+
+        public String text() {
+            return unescape(raw());
+        }
+
+        /** A text field that repeats (host, job, metric name): one String for all its lines. */
+        public String shared(Map<String, String> seen) {
+            String value = text();
+            return value == null ? null : seen.computeIfAbsent(value, v -> v);
+        }
+
+        public void endOfLine() {
+            if (at >= text.length() || text.charAt(at) != '\n') {
+                throw new IllegalArgumentException("more fields than expected");
+            }
+            at++;
+            linesRead++;
+        }
+
+        private int fieldEnd() {
+            int end = at;
+            while (end < limit && text.charAt(end) != '\t' && text.charAt(end) != '\n') {
+                end++;
+            }
+            if (end == limit) {
+                throw new IllegalArgumentException("line cut short");
+            }
+            return end;
+        }
+
+        private void next(int end) {
+            at = text.charAt(end) == '\t' ? end + 1 : end; // a newline stays, for endOfLine
+        }
+    }
+
+    private static String crc(CharSequence text, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(text.subSequence(0, length).toString().getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
+    }
+
+    static void escape(String value, StringBuilder out) {
+        if (value == null) {
+            out.append('-');
+            return;
+        }
+        out.append('=');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    static String unescape(String field) {
+        if (field.equals("-")) {
+            return null;
+        }
+        if (!field.startsWith("=")) {
+            throw new IllegalArgumentException("not a text field: " + field);
+        }
+        if (field.indexOf('\\') < 0) {
+            return field.substring(1);
+        }
+        StringBuilder out = new StringBuilder(field.length());
+        for (int i = 1; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 1 < field.length()) {
+                char next = field.charAt(++i);
+                out.append(switch (next) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
