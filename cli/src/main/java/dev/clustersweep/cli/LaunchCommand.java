@@ -119,8 +119,12 @@ final class LaunchCommand implements Callable<Integer> {
             throw new BadInputException("--failed relaunches a sweep's own tasks: expected no --jobfile, --command "
                     + "or spec command with it");
         }
+        Snapshot taken = null;
         if (settings.has(Settings.SNAPSHOT) && !dryRun) {
-            settings = snapshot(settings, jobName);
+            Path here = Path.of("").toAbsolutePath();
+            taken = settings.takeSnapshot(here, new SweepDirectory(here, jobName), Caller.COMMAND_LINE);
+            spec.commandLine().getOut().println("snapshot: commit " + taken.commit() + " in " + taken.dir());
+            settings = settings.withSnapshot(taken);
         }
         LaunchOptions options = settings.launchOptions(SiteDefaults.NONE);
         LaunchRequest request = new LaunchRequest(jobFile, settings.hasGrid() ? settings.gridSpec() : null,
@@ -138,6 +142,9 @@ final class LaunchCommand implements Callable<Integer> {
             started = loop.start(request, settings.get(Settings.RETRIES), false, submission -> ours.set(submission.tasks()));
         } catch (Exception e) {
             removeHook(cancelOnExit);
+            if (taken != null) {
+                taken.discard(); // a refused launch leaves nothing, not even the copy it made
+            }
             throw e;
         }
         LaunchResult result = started.launch();
@@ -181,15 +188,6 @@ final class LaunchCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(choice.describe());
         }
         return given.withLauncher(choice, Caller.COMMAND_LINE);
-    }
-
-    /** With {@code --snapshot}: the committed tree copied into the sweep, and each task's first line a cd there. */
-    private SweepSettings snapshot(SweepSettings settings, String jobName) {
-        Path here = Path.of("").toAbsolutePath();
-        Snapshot taken = Snapshot.take(here, new SweepDirectory(here, jobName), settings.get(Settings.SNAPSHOT),
-                settings.get(Settings.SNAPSHOT_DIRTY));
-        spec.commandLine().getOut().println("snapshot: commit " + taken.commit() + " in " + taken.dir());
-        return settings.withSnapshot(taken);
     }
 
     /** The options given, bound as settings, over the spec file's when there is one. */

@@ -61,6 +61,28 @@ public class SnapshotIT {
         assertEquals("v2\n", Files.readString(repo.resolve(".sweep/d/logs/1.1.out")));
     }
 
+    @Test
+    public void aLaunchRefusedAfterTheSnapshotLeavesNothing() throws Exception {
+        // Task 9 is not in the one-task grid: the launch refuses it once the copy is made.
+        SweepProcess.Result r = SweepProcess.run(repo, "launch", "--backend", "local", "--jobname", "n", "--command",
+                "bash run.sh", "--snapshot", "HEAD", "--tasklist", "9");
+        assertEquals(r.stdout() + r.stderr(), 2, r.exit());
+        assertTrue("taken, then refused: " + r.stdout(), r.stdout().startsWith("snapshot: commit "));
+        assertEquals(r.stderr(), 1, r.stderr().lines().count());
+        assertTrue(r.stderr(), r.stderr().contains("9"));
+        assertTrue("no copy left", Files.notExists(repo.resolve(".sweep/n/snapshots")));
+        // A copy an earlier launch made stays when a later one is refused.
+        SweepProcess.Result ok = SweepProcess.run(repo, "launch", "--backend", "local", "--jobname", "n",
+                "--command", "bash run.sh", "--snapshot", "HEAD");
+        assertEquals(ok.stderr(), 0, ok.exit());
+        SweepProcess.Result refused = SweepProcess.run(repo, "launch", "--backend", "local", "--jobname", "n",
+                "--snapshot", "HEAD", "--tasklist", "9");
+        assertEquals(refused.stdout() + refused.stderr(), 2, refused.exit());
+        try (var copies = Files.list(repo.resolve(".sweep/n/snapshots"))) {
+            assertEquals(1, copies.count());
+        }
+    }
+
     private void git(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));

@@ -1,5 +1,6 @@
 package dev.clustersweep.settings;
 
+import dev.clustersweep.sweep.Snapshot;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,12 @@ public enum Caller {
     /** How this caller writes the setting. */
     public String shown(Setting<?> setting) {
         return this == COMMAND_LINE && setting.option() != null ? setting.option() : setting.name();
+    }
+
+    /** How this caller names the snapshot settings in a refusal of the snapshot. */
+    public Snapshot.Words snapshotWords() {
+        return new Snapshot.Words(shown(Settings.SNAPSHOT), shown(Settings.SNAPSHOT_DIRTY),
+                this == COMMAND_LINE);
     }
 
     /** The word for one of the caller's settings in a message: "option", "argument" (of the step) or "field". */

@@ -18,8 +18,10 @@ import dev.clustersweep.results.Objective;
 import dev.clustersweep.results.RegressionGate;
 import dev.clustersweep.scripts.EnvironmentSetup;
 import dev.clustersweep.sweep.Snapshot;
+import dev.clustersweep.sweep.SweepDirectory;
 import dev.clustersweep.tasks.TaskList;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -203,6 +205,14 @@ public final class SweepSettings implements Serializable {
      * These settings running from {@code taken}: a cd to the copy first in the setup lines, so that
      * relaunches, which keep the setup, run the same code.
      */
+    /**
+     * The snapshot these settings ask for ({@link Settings#SNAPSHOT}), taken now into the sweep's
+     * directory: refusals name the settings in the caller's words.
+     */
+    public Snapshot takeSnapshot(Path workDir, SweepDirectory dir, Caller caller) {
+        return Snapshot.take(workDir, dir, get(Settings.SNAPSHOT), get(Settings.SNAPSHOT_DIRTY), caller.snapshotWords());
+    }
+
     public SweepSettings withSnapshot(Snapshot taken) {
         List<String> setup = new ArrayList<>(List.of(taken.cdLine()));
         setup.addAll(get(Settings.SETUP));

@@ -129,11 +129,18 @@ public final class SweepCallables {
                     relaunched = r.plan().message();
                 } else {
                     sweep.clearFinished(); // before the snapshot, which is copied into the run's directory
-                    if (settings.has(Settings.SNAPSHOT)) {
-                        settings = settings.withSnapshot(Snapshot.take(work, sweep.directory(),
-                                settings.get(Settings.SNAPSHOT), settings.get(Settings.SNAPSHOT_DIRTY)));
+                    Snapshot taken = settings.has(Settings.SNAPSHOT)
+                            ? settings.takeSnapshot(work, sweep.directory(), Caller.PIPELINE) : null;
+                    SweepSettings run = taken == null ? settings : settings.withSnapshot(taken);
+                    try {
+                        state = loop.startCleared(run.launchRequest(site, false), retries, submission -> { }).state();
+                    } catch (Exception e) {
+                        if (taken != null) {
+                            taken.discard(); // a refused launch leaves nothing, not even the copy it made
+                        }
+                        throw e;
                     }
-                    state = loop.startCleared(settings.launchRequest(site, false), retries, submission -> { }).state();
+                    settings = run;
                 }
                 SweepProgress progress = state == null ? null : loop.progress(state);
                 return new Launched(jobName, sweep.directory().root().toString(),

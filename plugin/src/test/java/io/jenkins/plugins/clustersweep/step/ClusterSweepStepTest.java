@@ -181,6 +181,22 @@ public class ClusterSweepStepTest {
     }
 
     @Test
+    public void aDirtyTreeIsRefusedInTheStepsOwnWords() throws Exception {
+        String git = "git -c user.email=ci@example.org -c user.name=ci";
+        WorkflowJob p = j.createProject(WorkflowJob.class, "dirty");
+        p.setDefinition(new CpsFlowDefinition("node('remote') { sh '''git init -q .\n"
+                + "echo v1 > VERSION && git add VERSION && " + git + " commit -qm v1\n"
+                + "echo v2 > VERSION'''\n"
+                + "clusterSweep command: 'cat VERSION', jobName: 'dirty', args: [n: [1]], snapshot: 'HEAD' }",
+                true));
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("has uncommitted changes (1 file(s), e.g. VERSION): commit them, or add "
+                + "snapshotDirty: true to include them", b);
+        j.assertLogNotContains("--snapshot", b);
+        assertFalse(workspace(p).child(".sweep/dirty/snapshots").exists());
+    }
+
+    @Test
     public void badArgumentsFailBeforeAnythingIsSubmitted() throws Exception {
         WorkflowJob p = job("clusterSweep command: 'echo', jobName: 'bad', args: [n: [1]], duration: 'soon'");
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
