@@ -142,6 +142,19 @@ public final class CacheFile {
             }
         }
 
+        /**
+         * As {@link #of(String, String)}, for a cache of one run of a sweep: null also when the
+         * header's first field, the run it was written for, is not {@code run}.
+         */
+        public static Fields ofRun(String text, String header, String run) {
+            Fields f = of(text, header);
+            try {
+                return f != null && run.equals(f.text()) ? f : null;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
         /** Whether a line follows the current one (call after {@link #endOfLine}). */
         public boolean more() {
             return at < limit;
@@ -219,17 +232,7 @@ public final class CacheFile {
             out.append('-');
             return;
         }
-        out.append('=');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
+        TabText.escape(value, out.append('='));
     }
 
     static String unescape(String field) {
@@ -239,24 +242,6 @@ public final class CacheFile {
         if (!field.startsWith("=")) {
             throw new IllegalArgumentException("not a text field: " + field);
         }
-        if (field.indexOf('\\') < 0) {
-            return field.substring(1);
-        }
-        StringBuilder out = new StringBuilder(field.length());
-        for (int i = 1; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 1 < field.length()) {
-                char next = field.charAt(++i);
-                out.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return TabText.unescape(field, 1);
     }
 }

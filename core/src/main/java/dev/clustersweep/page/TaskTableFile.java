@@ -1,6 +1,7 @@
 package dev.clustersweep.page;
 
 import dev.clustersweep.engine.SweepStatus;
+import dev.clustersweep.io.TabText;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.state.TaskStatus;
 import java.io.BufferedReader;
@@ -40,7 +41,7 @@ public final class TaskTableFile {
     /** Writes {@code status} with each task's tag from {@code tags}; does not close {@code out}. */
     public static void write(SweepStatus status, SweepPages.Tags tags, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        w.write("#jobName=" + escape(status.jobName()) + "\n");
+        w.write("#jobName=" + TabText.escape(status.jobName()) + "\n");
         w.write("#notLaunched=" + status.notLaunched() + "\n");
         w.write(String.join("\t", COLUMNS));
         w.write('\n');
@@ -55,8 +56,8 @@ public final class TaskTableFile {
             for (int i = from; i < to; i++) {
                 TaskStatus t = tasks.get(i);
                 w.write(t.id() + "\t" + t.state() + "\t" + plain(t.exitCode()) + "\t" + t.attempts() + "\t"
-                        + t.attempt() + "\t" + t.submission() + "\t" + escape(t.host()) + "\t" + plain(t.start())
-                        + "\t" + plain(t.end()) + "\t" + escape(t.detail()) + "\t" + escape(tagOf[i - from]) + "\n");
+                        + t.attempt() + "\t" + t.submission() + "\t" + TabText.escape(t.host()) + "\t" + plain(t.start())
+                        + "\t" + plain(t.end()) + "\t" + TabText.escape(t.detail()) + "\t" + TabText.escape(tagOf[i - from]) + "\n");
             }
         }
         w.flush();
@@ -70,7 +71,7 @@ public final class TaskTableFile {
         while (line != null && line.startsWith("#")) {
             int eq = line.indexOf('=');
             if (eq > 0) {
-                meta.put(line.substring(1, eq), unescape(line.substring(eq + 1)));
+                meta.put(line.substring(1, eq), TabText.unescape(line.substring(eq + 1)));
             }
             line = r.readLine();
         }
@@ -114,7 +115,7 @@ public final class TaskTableFile {
             } catch (RuntimeException e) {
                 throw new IOException("bad task table line " + number + ": " + line, e);
             }
-            tags.add(tag < 0 || tag >= f.length ? null : unescape(f[tag]));
+            tags.add(tag < 0 || tag >= f.length ? null : TabText.unescape(f[tag]));
         }
         long notLaunched = meta.containsKey("notLaunched") ? Long.parseLong(meta.get("notLaunched")) : 0;
         String jobName = meta.getOrDefault("jobName", "");
@@ -125,53 +126,13 @@ public final class TaskTableFile {
         return value == null ? "" : value.toString();
     }
 
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    static String unescape(String text) {
-        if (text.indexOf('\\') < 0) {
-            return text;
-        }
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                char n = text.charAt(++i);
-                b.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
     private static String field(String[] f, int i) {
         return i < 0 || i >= f.length || f[i].isEmpty() ? null : f[i];
     }
 
     private static String text(String[] f, int i) {
         String v = field(f, i);
-        return v == null ? null : unescape(v);
+        return v == null ? null : TabText.unescape(v);
     }
 
     private static Integer integer(String[] f, int i) {

@@ -92,14 +92,11 @@ public final class ResultsCache {
 
     /** The attempts by ID.N, or null when the text is not a whole cache of this run. */
     static Map<String, AttemptMetrics> parse(String text, String run) {
-        CacheFile.Fields f = CacheFile.Fields.of(text, HEADER);
+        CacheFile.Fields f = CacheFile.Fields.ofRun(text, HEADER, run);
         if (f == null) {
             return null;
         }
         try {
-            if (!run.equals(f.text())) {
-                return null;
-            }
             f.endOfLine();
             Map<String, AttemptMetrics> attempts = new HashMap<>();
             Map<String, String> names = new HashMap<>(); // metric names repeat: one String each

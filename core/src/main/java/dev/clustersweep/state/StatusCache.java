@@ -86,14 +86,11 @@ public final class StatusCache {
 
     /** The contents, or null when the text is not a whole cache of this run. */
     static Contents parse(String text, String run) {
-        CacheFile.Fields f = CacheFile.Fields.of(text, HEADER);
+        CacheFile.Fields f = CacheFile.Fields.ofRun(text, HEADER, run);
         if (f == null) {
             return null;
         }
         try {
-            if (!run.equals(f.text())) {
-                return null;
-            }
             Contents contents = new Contents(run, f.text(), new HashMap<>(), new HashMap<>());
             f.endOfLine();
             Map<String, String> names = new HashMap<>(); // hosts and jobs repeat: one String each

@@ -165,13 +165,18 @@ public class ClusterSweepStepTest {
         assertFalse(workspace(p).child(".sweep/big").exists());
     }
 
+    private static final String GIT = "git -c user.email=ci@example.org -c user.name=ci";
+
+    /** A Pipeline {@code sh}: a git repository in the workspace with VERSION v1 committed, then {@code echo THEN}. */
+    private static String gitRepo(String then) {
+        return "sh '''git init -q .\necho v1 > VERSION && git add VERSION && " + GIT + " commit -qm v1\n"
+                + "echo " + then + "'''\n";
+    }
+
     @Test
     public void snapshotRunsTheCommittedTreeOfTheRef() throws Exception {
-        String git = "git -c user.email=ci@example.org -c user.name=ci";
         WorkflowJob p = j.createProject(WorkflowJob.class, "snapshot");
-        p.setDefinition(new CpsFlowDefinition("node('remote') { sh '''git init -q .\n"
-                + "echo v1 > VERSION && git add VERSION && " + git + " commit -qm v1\n"
-                + "echo v2 > VERSION && " + git + " commit -qam v2'''\n"
+        p.setDefinition(new CpsFlowDefinition("node('remote') { " + gitRepo("v2 > VERSION && " + GIT + " commit -qam v2")
                 + "clusterSweep command: 'cat VERSION; true', jobName: 'frozen', args: [n: [1]], snapshot: 'HEAD~1' }",
                 true));
         j.buildAndAssertSuccess(p);
@@ -182,11 +187,8 @@ public class ClusterSweepStepTest {
 
     @Test
     public void aDirtyTreeIsRefusedInTheStepsOwnWords() throws Exception {
-        String git = "git -c user.email=ci@example.org -c user.name=ci";
         WorkflowJob p = j.createProject(WorkflowJob.class, "dirty");
-        p.setDefinition(new CpsFlowDefinition("node('remote') { sh '''git init -q .\n"
-                + "echo v1 > VERSION && git add VERSION && " + git + " commit -qm v1\n"
-                + "echo v2 > VERSION'''\n"
+        p.setDefinition(new CpsFlowDefinition("node('remote') { " + gitRepo("v2 > VERSION")
                 + "clusterSweep command: 'cat VERSION', jobName: 'dirty', args: [n: [1]], snapshot: 'HEAD' }",
                 true));
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
