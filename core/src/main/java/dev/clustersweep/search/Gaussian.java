@@ -63,7 +63,7 @@ final class Gaussian {
         return new double[] {mean, Math.max(sd, SD_FLOOR * width)};
     }
 
-    /** The elite's values as numbers, through {@code f} (identity or log). */
+    /** The elite's values as numbers, or their logs. */
     static double[] numbers(List<String> elite, boolean log) {
         double[] out = new double[elite.size()];
         for (int i = 0; i < out.length; i++) {

@@ -66,6 +66,13 @@ public record SearchSettings(OptimizerKind optimizer, String metric, boolean min
         }
         int n;
         if (optimizer == OptimizerKind.GRID) {
+            for (int i = 0; i < params.size(); i++) {
+                SearchParam p = params.get(i);
+                if (!(p.distribution() instanceof Distribution.Discrete)) {
+                    throw new BadInputException("bad " + key.apply("params") + "[" + i + "].distribution " + p.distribution().name()
+                            + " (" + p.name() + "): the grid optimizer takes only Discrete parameters with options");
+                }
+            }
             long size = new GridSearch(space).size();
             n = (int) Math.min(samples == null ? size : samples, Integer.MAX_VALUE);
         } else if (samples == null) {

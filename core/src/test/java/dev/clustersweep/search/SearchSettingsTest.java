@@ -85,6 +85,14 @@ public class SearchSettingsTest {
                 new SearchParam("opt", new Distribution.Discrete(List.of("sgd", "adam")))), s.params());
         assertTrue(s.newOptimizer() instanceof CemSearch);
         assertEquals(Optional.empty(), SearchSection.fromSpec(Map.of("name", "no search")));
+        // Settings cross from a Jenkins controller to its agents as they are.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(s);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(s, in.readObject());
+        }
     }
 
     @Test
@@ -194,7 +202,7 @@ public class SearchSettingsTest {
                 "  - {name: x, distribution: TruncatedNormal, bounds: [-5, 5], mean: 1}");
         refused("bad search.optimizer 'bayes': expected grid, random or cem",
                 "optimizer: bayes", "metric: loss", "samples: 5", "params:", X);
-        refused("bad search parameter x (TruncatedNormal): the grid optimizer takes only Discrete parameters with options",
+        refused("bad search.params[0].distribution TruncatedNormal (x): the grid optimizer takes only Discrete parameters with options",
                 "optimizer: grid", "params:", X);
         refused("missing search.params[0].options: a Discrete distribution expects options: [a, b, ...]",
                 "optimizer: grid", "params:", "  - {name: opt, distribution: Discrete}");
