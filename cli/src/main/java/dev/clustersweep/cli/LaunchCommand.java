@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
         description = {"Launch a sweep's tasks (all, a task list, or the failed ones) on a backend.",
                 "The local backend runs the tasks here and waits for them; cluster backends submit job arrays"
                         + " and return, unless --wait or --retries."})
-final class LaunchCommand implements Callable<Integer> {
+class LaunchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -99,9 +99,26 @@ final class LaunchCommand implements Callable<Integer> {
         return setting.description() + (shown ? " (default " + d + ")" : "");
     }
 
+    /** {@code sweep search}: the same launch, for a spec with a search section. */
+    boolean searchCommand() {
+        return false;
+    }
+
+    /** {@code sweep search --resume}. */
+    boolean resume() {
+        return false;
+    }
+
     @Override
     public Integer call() throws Exception {
         SweepSettings settings = chosen(settings());
+        if (searchCommand() && !settings.has(Settings.SEARCH) && !resume()) {
+            throw new BadInputException("sweep search needs a search section: expected --spec FILE with 'search:' "
+                    + "(optimizer, metric, samples, params; see docs/search.md), or --resume --jobname NAME");
+        }
+        if (resume() || settings.has(Settings.SEARCH)) {
+            return search(settings);
+        }
         String backend = settings.get(Settings.BACKEND);
         PollPolicy policy = waiting.pollPolicy(backend); // a bad --poll-max stops the launch before it submits
         String jobName = settings.get(Settings.JOB_NAME);
@@ -176,6 +193,51 @@ final class LaunchCommand implements Callable<Integer> {
         } finally {
             removeHook(cancelOnExit);
         }
+    }
+
+    /**
+     * A search: its first samples launched now, the next ones as results come in, followed until the
+     * budget is spent (or, with --resume, going on from what the sweep's directory holds). Whatever
+     * the backend, this process drives it: the turns ask the optimiser for the next samples.
+     */
+    private int search(SweepSettings settings) throws Exception {
+        String jobName = settings.get(Settings.JOB_NAME);
+        if (jobName == null) {
+            throw new BadInputException("missing --jobname: expected the search's name (jobName in its spec)");
+        }
+        Path here = Path.of("").toAbsolutePath();
+        Sweep sweep = Sweep.open(here, jobName);
+        PrintWriter out = spec.commandLine().getOut();
+        SweepLoop loop;
+        dev.clustersweep.engine.RunState state;
+        if (resume()) {
+            if (!dev.clustersweep.engine.SearchPlan.exists(sweep.directory())) {
+                throw new BadInputException("sweep '" + jobName + "' in " + sweep.directory().root()
+                        + " is not a search: expected one started by 'sweep search --spec FILE'");
+            }
+            LaunchOptions saved = sweep.savedOptions();
+            loop = new SweepLoop(sweep, waiting.pollPolicy(saved == null ? "local" : saved.backend()));
+            state = dev.clustersweep.engine.RunState.watching(jobName, waiting.pollPolicy(
+                    saved == null ? "local" : saved.backend()));
+            out.println("resuming search '" + jobName + "'");
+        } else {
+            if (!settings.has(Settings.BACKEND)) {
+                throw new BadInputException("missing --backend: expected one of " + String.join(", ", Backends.names()));
+            }
+            settings.checkSweep(Caller.COMMAND_LINE);
+            if (dryRun || jobFile != null || failed) {
+                throw new BadInputException("a search samples its own tasks: expected no --dry-run, --jobfile or "
+                        + "--failed with it");
+            }
+            loop = new SweepLoop(sweep, waiting.pollPolicy(settings.get(Settings.BACKEND)));
+            SweepLoop.Started started = loop.startSearch(settings.searchPlan(), settings.launchOptions(SiteDefaults.NONE),
+                    false, submission -> { });
+            state = started.state();
+            out.println("search '" + jobName + "': " + started.launch().tasks().size() + " task(s) "
+                    + started.launch().tasks() + " launched on " + settings.get(Settings.BACKEND));
+        }
+        new Progress(out).follow(loop, state);
+        return StatusCommand.exitStatus(sweep.status(), out);
     }
 
     /**

@@ -13,7 +13,7 @@ import picocli.CommandLine.HelpCommand;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, version = "sweep 0.1.0",
         description = "Run a program over a grid of arguments as job arrays on Slurm, Grid Engine or local cores.",
-        subcommands = {PrelaunchCommand.class, LaunchCommand.class, StatusCommand.class, ResultsCommand.class,
+        subcommands = {PrelaunchCommand.class, LaunchCommand.class, SearchCommand.class, StatusCommand.class, ResultsCommand.class,
                 ReportCommand.class,
                 ListCommand.class, CancelCommand.class, ConfigCommand.class, LaunchersCommand.class, HelpCommand.class},
         footer = {"", "Exit status: 0 when every task succeeded, 1 when some task did not, 2 for bad input,",
@@ -57,6 +57,7 @@ public final class SweepCommand implements Runnable {
         cli.setOut(out).setErr(err);
         cli.getSubcommands().get("prelaunch").setUnmatchedOptionsArePositionalParams(true);
         LaunchCommand.addSettingOptions(cli.getSubcommands().get("launch").getCommandSpec());
+        LaunchCommand.addSettingOptions(cli.getSubcommands().get("search").getCommandSpec());
         cli.setParameterExceptionHandler((e, a) -> {
             String name = e.getCommandLine().getCommandName();
             String help = name.equals("sweep") ? "sweep help" : "sweep help " + name;

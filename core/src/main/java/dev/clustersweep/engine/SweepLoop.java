@@ -1,6 +1,7 @@
 package dev.clustersweep.engine;
 
 import dev.clustersweep.backend.BackendException;
+import dev.clustersweep.backend.LaunchOptions;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.state.TaskStatus;
 import dev.clustersweep.sweep.Submission;
@@ -80,6 +81,23 @@ public final class SweepLoop {
         return launch(request, retries, true, recorded);
     }
 
+    /**
+     * Starts a search ({@link SearchPlan}): its first samples launched with {@code options}; the
+     * turns that follow tell the optimiser how they did and launch the next ones, until the budget
+     * is spent. The run is about the whole sweep, whose tasks the search adds as it goes.
+     *
+     * @param fresh clear a finished earlier run's directory first (a Jenkins build)
+     */
+    public Started startSearch(SearchPlan plan, LaunchOptions options, boolean fresh, Consumer<Submission> recorded)
+            throws BackendException, IOException {
+        if (fresh) {
+            sweep.clearFinished();
+        }
+        LaunchResult launch = SearchTurn.start(sweep, plan, options, recorded);
+        return new Started(launch, RunState.started(sweep.directory().jobName(), 0, launch.submission().number(),
+                null, policy));
+    }
+
     private Started launch(LaunchRequest request, int retries, boolean fresh, Consumer<Submission> recorded)
             throws BackendException, IOException {
         LaunchResult launch = sweep.launch(request, recorded);
@@ -122,6 +140,15 @@ public final class SweepLoop {
         if (!line.equals(lastLine)) {
             lines.add(line); // before any retry line: it tells how the tasks ended that are retried
             lastLine = line;
+        }
+        SearchTurn search = SearchTurn.of(sweep);
+        if (search != null) {
+            // A search's samples are told as they end and never retried: a failure is part of what
+            // it learns (and counts against its budget); it is over when the budget is spent.
+            SearchTurn.Result r = search.advance(status);
+            lines.addAll(r.lines());
+            long next = r.launched() ? policy.initialMillis() : policy.next(interval);
+            return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, next, 0, r.done()), progress, lines);
         }
         if (!ours.isFinished()) {
             return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, policy.next(interval), 0, false),

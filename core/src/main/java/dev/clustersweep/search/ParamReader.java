@@ -87,15 +87,18 @@ final class ParamReader {
         }
         JsonNode b = entry.get("bounds").node;
         String shown = "bad " + key + " " + b + ": expected ";
-        if (!b.isArray() || b.size() != 2 || !b.get(0).isNumber() || !b.get(1).isNumber()) {
+        if (!b.isArray() || b.size() != 2 || !SettingsNode.numeric(b.get(0)).isNumber()
+                || !SettingsNode.numeric(b.get(1)).isNumber()) {
             throw new BadInputException(shown + "[low, high], two numbers");
         }
-        double lo = b.get(0).asDouble();
-        double hi = b.get(1).asDouble();
+        JsonNode low = SettingsNode.numeric(b.get(0));
+        JsonNode high = SettingsNode.numeric(b.get(1));
+        double lo = low.asDouble();
+        double hi = high.asDouble();
         if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
             throw new BadInputException(shown + "[low, high] with low < high");
         }
-        if (integer && !(SettingsNode.isWhole(b.get(0)) && SettingsNode.isWhole(b.get(1)))) {
+        if (integer && !(SettingsNode.isWhole(low) && SettingsNode.isWhole(high))) {
             throw new BadInputException(shown + "whole numbers for an integer distribution");
         }
         if (log && integer && lo < 1) {

@@ -92,6 +92,9 @@ final class SettingsNode {
             return fallback;
         }
         JsonNode v = node.get(key);
+        if (v.isTextual() && (v.asText().equals("true") || v.asText().equals("false"))) {
+            return v.asText().equals("true"); // a Pipeline map's or a spec file's text
+        }
         if (!v.isBoolean()) {
             throw new BadInputException("bad " + childPath(key) + " " + v + ": expected true or false");
         }
@@ -103,7 +106,7 @@ final class SettingsNode {
         if (!has(key)) {
             return fallback;
         }
-        JsonNode v = node.get(key);
+        JsonNode v = numeric(node.get(key));
         if (!isWhole(v) || v.asLong() < min) {
             throw new BadInputException("bad " + childPath(key) + " " + v + ": expected a whole number of at least " + min);
         }
@@ -130,6 +133,29 @@ final class SettingsNode {
             items.add(new SettingsNode(it.next(), childPath(key) + "[" + i + "]"));
         }
         return items;
+    }
+
+    /**
+     * A number written as text as a number: spec files keep every scalar as the text it was written
+     * as (so that a grid's {@code 0.10} reaches its tasks as {@code 0.10}), and a Pipeline map may
+     * hold text too. Any other node as it is.
+     */
+    static JsonNode numeric(JsonNode v) {
+        if (v == null || !v.isTextual()) {
+            return v;
+        }
+        String t = v.asText().strip();
+        try {
+            return com.fasterxml.jackson.databind.node.LongNode.valueOf(Long.parseLong(t));
+        } catch (NumberFormatException e) {
+            try {
+                double d = Double.parseDouble(t);
+                return t.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?") ? com.fasterxml.jackson.databind.node.DoubleNode
+                        .valueOf(d) : v;
+            } catch (NumberFormatException e2) {
+                return v;
+            }
+        }
     }
 
     static boolean isWhole(JsonNode v) {

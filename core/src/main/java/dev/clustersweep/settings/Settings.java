@@ -114,6 +114,15 @@ public final class Settings {
                 return mode;
             });
 
+    public static final Setting<Map<String, Object>> SEARCH = new Setting<>("search", null, GRID, Map.class, null,
+            "SECTION", "Sample the tasks instead of a grid: optimizer (grid, random or cem), metric, minimize, "
+                    + "samples, parallel, seed and params with their distributions (docs/search.md).",
+            (shown, raw) -> {
+                Map<String, Object> section = plainCopy(SettingValues.map(shown, raw));
+                dev.clustersweep.search.SearchSection.read(section); // refused here, before anything runs
+                return section;
+            });
+
     // ------------------------------------------------------------------ where and how tasks run
 
     public static final Setting<String> BACKEND = new Setting<>("backend", "--backend", LAUNCH, String.class, "local",
@@ -284,7 +293,7 @@ public final class Settings {
             TAG_NUMBER, ARG_MODE, BACKEND, CPUS, GPUS, MEM, DURATION, PARTITION, ACCOUNT, QOS, CONSTRAINT, EXCLUDE,
             NODELIST, QUEUE, REQUIRES, LAUNCHER_TAGS, SNAPSHOT, SNAPSHOT_DIRTY, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS,
             TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE, TASKS, VENV, CONDA, ENV, SETUP, WAIT, RETRIES, FAIL_ON,
-            METRIC, MAXIMIZE, REGRESSION_TOLERANCE, REGRESSION_RESULT);
+            METRIC, MAXIMIZE, REGRESSION_TOLERANCE, REGRESSION_RESULT, SEARCH);
 
     private static final Map<String, Setting<?>> BY_NAME = new LinkedHashMap<>();
 
@@ -292,6 +301,28 @@ public final class Settings {
         for (Setting<?> s : ALL) {
             BY_NAME.put(s.name(), s);
         }
+    }
+
+    /**
+     * A section as plain data (maps, lists, text, numbers, booleans): what a YAML file or a Pipeline
+     * map gave, in a form that is serializable and writes as JSON as it was read.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T plainCopy(T value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), plainCopy(v)));
+            return (T) out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new java.util.ArrayList<>();
+            l.forEach(v -> out.add(plainCopy(v)));
+            return (T) out;
+        }
+        if (value instanceof CharSequence c) {
+            return (T) c.toString(); // a Groovy GString is not a String
+        }
+        return value;
     }
 
     /** The setting of this Pipeline / spec-file name, or null. */

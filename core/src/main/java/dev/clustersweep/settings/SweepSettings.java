@@ -133,6 +133,11 @@ public final class SweepSettings implements Serializable {
         return Grid.of(gridSpec());
     }
 
+    /** With a search section: what the search runs, each sample a point added to this grid. */
+    public dev.clustersweep.engine.SearchPlan searchPlan() {
+        return new dev.clustersweep.engine.SearchPlan(gridSpec(), get(Settings.SEARCH));
+    }
+
 
     /** The task ids to launch, or null for all of them. */
     public TaskList taskList() {
