@@ -177,9 +177,17 @@ public final class SweepSettings implements Serializable {
         return new LaunchRequest(null, hasGrid() ? gridSpec() : null, taskList(), false, launchOptions(site), dryRun);
     }
 
-    /** What "best" means for the results: the metric and its direction, or null when no metric is named. */
+    /**
+     * What "best" means for the results: the metric and its direction, or null when no metric is
+     * named. A search names its own (its section's metric and minimize) unless metric is given.
+     */
     public Objective objective() {
         String metric = get(Settings.METRIC);
+        if (metric == null && has(Settings.SEARCH)) {
+            dev.clustersweep.search.SearchSettings search = dev.clustersweep.search.SearchSection.read(
+                    get(Settings.SEARCH));
+            return search.metric() == null ? null : new Objective(search.metric(), !search.minimize());
+        }
         return metric == null ? null : new Objective(metric, get(Settings.MAXIMIZE));
     }
 

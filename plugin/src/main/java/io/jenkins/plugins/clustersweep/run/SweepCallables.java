@@ -133,7 +133,10 @@ public final class SweepCallables {
                             ? settings.takeSnapshot(work, sweep.directory(), Caller.PIPELINE) : null;
                     SweepSettings run = taken == null ? settings : settings.withSnapshot(taken);
                     try {
-                        state = loop.startCleared(run.launchRequest(site, false), retries, submission -> { }).state();
+                        // A search's first samples; its later ones are launched by the turns.
+                        state = run.has(Settings.SEARCH)
+                                ? loop.startSearch(run.searchPlan(), run.launchOptions(site), false, s -> { }).state()
+                                : loop.startCleared(run.launchRequest(site, false), retries, s -> { }).state();
                     } catch (Exception e) {
                         if (taken != null) {
                             taken.discard(); // a refused launch leaves nothing, not even the copy it made

@@ -229,6 +229,9 @@ public final class ClusterSweepStep extends Step {
     public String getRegressionResult() { return get(Settings.REGRESSION_RESULT); }
     @DataBoundSetter public void setRegressionResult(String value) { set(Settings.REGRESSION_RESULT, value); }
 
+    public Map<String, Object> getSearch() { return get(Settings.SEARCH); }
+    @DataBoundSetter public void setSearch(Map<String, Object> value) { set(Settings.SEARCH, value); }
+
     /**
      * A form (the Snippet Generator's) posts every select and checkbox; what is at its default was not
      * set by anyone, so it is dropped, and the snippet shows only what was. Not done in the setters:

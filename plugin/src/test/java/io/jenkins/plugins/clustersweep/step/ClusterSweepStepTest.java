@@ -199,6 +199,22 @@ public class ClusterSweepStepTest {
     }
 
     @Test
+    public void aSearchSamplesItsTasksAndReturnsTheBest() throws Exception {
+        WorkflowJob p = job("writeFile file: 'objective.sh', text: 'echo \"loss=$(awk -v x=\"$2\" \\'BEGIN { print (x - 2) ^ 2 }\\')\"'"
+                + " + ' >> \"$SWEEP_METRICS\"\\n'\n"
+                + "def r = clusterSweep command: 'bash objective.sh', jobName: 's', search: [optimizer: 'random',"
+                + " metric: 'loss', samples: 6, parallel: 2, seed: 3,"
+                + " params: [[name: 'x', distribution: 'Uniform', bounds: [-5, 5]]]]\n"
+                + "echo \"tasks=${r.tasks} metric=${r.metric} best=${r.bestTask} x=${r.bestParameters.x}\"");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("tasks=6 metric=loss best=", b);
+        String log = workspace(p).child(".sweep/s/search.log").readToString();
+        assertEquals(log, 6, log.lines().filter(l -> l.startsWith("tell ") && !l.endsWith(" -")).count());
+        assertTrue("batches after the first were launched by the step's turns",
+                workspace(p).child(".sweep/s/submissions/000002.json").exists());
+    }
+
+    @Test
     public void badArgumentsFailBeforeAnythingIsSubmitted() throws Exception {
         WorkflowJob p = job("clusterSweep command: 'echo', jobName: 'bad', args: [n: [1]], duration: 'soon'");
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
