@@ -37,7 +37,23 @@ public final class SweepCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // Without a locale the JVM's charset is ASCII: what we print (a task's command, a value in a
+        // message) is written as UTF-8 then, as the files are.
+        java.nio.charset.Charset charset = java.nio.charset.Charset.defaultCharset();
+        if (charset.equals(java.nio.charset.StandardCharsets.US_ASCII)) {
+            charset = java.nio.charset.StandardCharsets.UTF_8;
+        }
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
+        if (args.length == 2 && args[0].equals(ArgsFile.OPTION)) {
+            try {
+                args = ArgsFile.read(java.nio.file.Path.of(args[1]));
+            } catch (dev.clustersweep.BadInputException e) {
+                err.println("sweep: " + e.getMessage());
+                System.exit(EXIT_BAD_INPUT);
+            }
+        }
+        System.exit(execute(args, out, err));
     }
 
     static RuntimeException systemRefused(Exception e) {
