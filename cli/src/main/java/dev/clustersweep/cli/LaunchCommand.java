@@ -179,12 +179,14 @@ class LaunchCommand implements Callable<Integer> {
         }
         out.println("submission " + result.submission().number() + ": " + result.tasks().size() + " task(s) "
                 + result.tasks() + " of sweep '" + jobName + "' on " + backend);
-        if (!local && !settings.has(Settings.WAIT) && settings.get(Settings.RETRIES) == 0) {
+        if (!local && !settings.has(Settings.WAIT) && settings.get(Settings.RETRIES) == 0
+                && settings.get(Settings.MAX_RESUMES) == 0) {
             return 0;
         }
         try {
             // This launch's tasks decide: a relaunch of three tasks succeeds when those three do.
-            new Progress(out).follow(loop, started.state());
+            new Progress(out).follow(loop, started.state().withResumes(settings.get(Settings.MAX_RESUMES),
+                    settings.get(Settings.RESUME_CODE)));
             if (!local) {
                 out.println(sweep.backends().schedulerCalls() + " scheduler command(s) for "
                         + result.tasks().size() + " task(s)");

@@ -18,9 +18,13 @@ import java.io.Serializable;
  * @param intervalMillis the time to the next poll
  * @param failures scheduler failures in a row
  * @param done every task ended and no retry is left to make
+ * @param maxResumes how many times a task that exits with {@code resumeCode} is relaunched (0: never);
+ *     a state saved before resumes existed reads 0
+ * @param resumeCode the exit code by which a task asks to be continued (cluster_utils' 3)
  */
 public record RunState(String jobName, int retries, int firstSubmission, String scope, int retriesUsed,
-        String queued, String lastLine, long intervalMillis, int failures, boolean done) implements Serializable {
+        String queued, String lastLine, long intervalMillis, int failures, boolean done, int maxResumes,
+        int resumeCode) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,7 +32,7 @@ public record RunState(String jobName, int retries, int firstSubmission, String 
     public static RunState started(String jobName, int retries, int firstSubmission, TaskList scope,
             PollPolicy policy) {
         return new RunState(jobName, retries, firstSubmission, scope == null ? null : scope.toString(), 0, null, null,
-                policy.initialMillis(), 0, false);
+                policy.initialMillis(), 0, false, 0, 0);
     }
 
     /** Following a whole sweep until it ends, launching nothing: {@code sweep status --wait}. */
@@ -40,12 +44,18 @@ public record RunState(String jobName, int retries, int firstSubmission, String 
     public RunState withQueued(TaskList ids) {
         TaskList all = queued == null ? ids : TaskList.parse(queued).union(ids);
         return new RunState(jobName, retries, firstSubmission, scope, retriesUsed, all.toString(), lastLine,
-                intervalMillis, failures, false);
+                intervalMillis, failures, false, maxResumes, resumeCode);
+    }
+
+    /** This state with tasks that exit {@code code} relaunched up to {@code max} times ({@link SweepLoop#turn}). */
+    public RunState withResumes(int max, int code) {
+        return new RunState(jobName, retries, firstSubmission, scope, retriesUsed, queued, lastLine, intervalMillis,
+                failures, done, max, code);
     }
 
     RunState next(String scope, int retriesUsed, String queued, String lastLine, long intervalMillis, int failures,
             boolean done) {
         return new RunState(jobName, retries, firstSubmission, scope, retriesUsed, queued, lastLine, intervalMillis,
-                failures, done);
+                failures, done, maxResumes, resumeCode);
     }
 }

@@ -141,6 +141,15 @@ public final class SweepLoop {
             lines.add(line); // before any retry line: it tells how the tasks ended that are retried
             lastLine = line;
         }
+        TaskList resume = resumable(ours, state);
+        if (!resume.isEmpty()) {
+            // Asked to be continued (exit_for_resume): a new attempt at once, before the others end.
+            sweep.relaunch(resume);
+            lines.add("resumed tasks " + resume + " (exit " + state.resumeCode() + "; at most " + state.maxResumes()
+                    + " time(s) each)");
+            return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, policy.initialMillis(), 0, false),
+                    progress, lines);
+        }
         SearchTurn search = SearchTurn.of(sweep);
         if (search != null) {
             // A search's samples are told as they end and never retried: a failure is part of what
@@ -208,6 +217,37 @@ public final class SweepLoop {
         String backend = submissions.isEmpty() ? null : submissions.get(submissions.size() - 1).backend();
         int ours = (int) submissions.stream().filter(s -> s.number() >= state.firstSubmission()).count();
         return SweepProgress.of(status, backend, ours, retriesUsed);
+    }
+
+    /**
+     * Tasks that ended asking to go on ({@link #asksToResume}) and have resumed fewer than
+     * {@code maxResumes} times: a task's first attempt is not a resume, so its attempts so far are at
+     * most that many.
+     */
+    private static TaskList resumable(SweepStatus status, RunState state) {
+        if (state.maxResumes() <= 0) {
+            return TaskList.empty();
+        }
+        TaskList.Builder ids = TaskList.builder();
+        for (TaskStatus task : status.tasks()) {
+            if (asksToResume(task, state.resumeCode()) && task.attempts() <= state.maxResumes()) {
+                ids.add(task.id());
+            }
+        }
+        return ids.build();
+    }
+
+    /**
+     * Whether the task ended wanting to go on: it exited with the resume code, or the scheduler took
+     * its node away (Slurm's PREEMPTED, NODE_FAIL, BOOT_FAIL: LOST, not the task's doing).
+     */
+    static boolean asksToResume(TaskStatus task, int resumeCode) {
+        if (task.state() == TaskState.FAILED) {
+            return task.exitCode() != null && task.exitCode() == resumeCode;
+        }
+        String detail = task.detail();
+        return task.state() == TaskState.LOST && detail != null && (detail.startsWith("Slurm: PREEMPTED")
+                || detail.startsWith("Slurm: NODE_FAIL") || detail.startsWith("Slurm: BOOT_FAIL"));
     }
 
     /** CANCELLED tasks are never retried: someone stopped them on purpose. */

@@ -241,6 +241,21 @@ public final class Settings {
     public static final Setting<Integer> RETRIES = whole("retries", "--retries", RUN, 0, 0, "N",
             "Relaunch tasks that ended FAILED, TIMEOUT, LOST or ERROR up to N times (implies waiting).");
 
+    public static final Setting<Integer> MAX_RESUMES = whole("maxResumes", "--max-resumes", RUN, 0, 0, "N",
+            "Relaunch a task that exits with the resume code up to N times, as new attempts with the earlier logs "
+                    + "kept (cluster_utils' exit_for_resume; implies waiting).");
+
+    public static final Setting<Integer> RESUME_CODE = new Setting<>("resumeCode", "--resume-code", RUN,
+            Integer.class, 3, "CODE", "The exit code by which a task asks to be continued (with maxResumes).",
+            (shown, raw) -> {
+                int code = SettingValues.integer(shown, raw, 1);
+                if (code > 255) {
+                    throw new dev.clustersweep.BadInputException("bad " + shown + " '" + code
+                            + "': expected an exit code from 1 to 255");
+                }
+                return code;
+            });
+
     public static final Setting<String> FAIL_ON = new Setting<>("failOn", null, RUN, String.class, "FAILURE", "RESULT",
             "What unsuccessful tasks make of the build: FAILURE or UNSTABLE.",
             (shown, raw) -> FailOn.named(SettingValues.string(shown, raw)).name());
@@ -292,7 +307,8 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(COMMAND, JOB_NAME, ARGS, POS_ARGS, FLAGS, TAG, TAG_ARGS,
             TAG_NUMBER, ARG_MODE, BACKEND, CPUS, GPUS, MEM, DURATION, PARTITION, ACCOUNT, QOS, CONSTRAINT, EXCLUDE,
             NODELIST, QUEUE, REQUIRES, LAUNCHER_TAGS, SNAPSHOT, SNAPSHOT_DIRTY, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS,
-            TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE, TASKS, VENV, CONDA, ENV, SETUP, WAIT, RETRIES, FAIL_ON,
+            TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE, TASKS, VENV, CONDA, ENV, SETUP, WAIT, RETRIES, MAX_RESUMES,
+            RESUME_CODE, FAIL_ON,
             METRIC, MAXIMIZE, REGRESSION_TOLERANCE, REGRESSION_RESULT, SEARCH);
 
     private static final Map<String, Setting<?>> BY_NAME = new LinkedHashMap<>();

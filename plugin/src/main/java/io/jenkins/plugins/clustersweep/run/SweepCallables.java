@@ -144,6 +144,9 @@ public final class SweepCallables {
                         throw e;
                     }
                     settings = run;
+                    if (state != null) { // tasks that ask to be continued, relaunched by the turns
+                        state = state.withResumes(settings.get(Settings.MAX_RESUMES), settings.get(Settings.RESUME_CODE));
+                    }
                 }
                 SweepProgress progress = state == null ? null : loop.progress(state);
                 return new Launched(jobName, sweep.directory().root().toString(),

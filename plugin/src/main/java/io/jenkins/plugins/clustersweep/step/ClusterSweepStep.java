@@ -229,6 +229,12 @@ public final class ClusterSweepStep extends Step {
     public String getRegressionResult() { return get(Settings.REGRESSION_RESULT); }
     @DataBoundSetter public void setRegressionResult(String value) { set(Settings.REGRESSION_RESULT, value); }
 
+    public Integer getMaxResumes() { return get(Settings.MAX_RESUMES); }
+    @DataBoundSetter public void setMaxResumes(Integer value) { set(Settings.MAX_RESUMES, value); }
+
+    public Integer getResumeCode() { return get(Settings.RESUME_CODE); }
+    @DataBoundSetter public void setResumeCode(Integer value) { set(Settings.RESUME_CODE, value); }
+
     public Map<String, Object> getSearch() { return get(Settings.SEARCH); }
     @DataBoundSetter public void setSearch(Map<String, Object> value) { set(Settings.SEARCH, value); }
 
