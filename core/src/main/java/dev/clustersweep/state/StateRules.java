@@ -43,8 +43,13 @@ public final class StateRules {
                         scheduler.reason());
             case UNKNOWN:
             default:
-                TaskState state = cancelRequested ? TaskState.CANCELLED : TaskState.LOST;
-                return of(taskId, state, null, attempts, current, submission, null);
+                if (cancelRequested) {
+                    return of(taskId, TaskState.CANCELLED, null, attempts, current, submission, null);
+                }
+                // Said on the page and by status, so a LOST row tells what is known of it.
+                return of(taskId, TaskState.LOST, null, attempts, current, submission, current != null
+                        ? "started, no end record, and the scheduler no longer knows it"
+                        : "never started, and the scheduler no longer knows it");
         }
     }
 

@@ -69,6 +69,9 @@ public class StateRulesTest {
     public void forgottenTaskIsLostUnlessCancelled() {
         assertEquals(TaskState.LOST, derive(SchedulerTask.UNKNOWN, started(1, 2)).state());
         assertEquals(TaskState.LOST, derive(SchedulerTask.UNKNOWN, null).state());
+        assertEquals("never started, and the scheduler no longer knows it", derive(SchedulerTask.UNKNOWN, null).detail());
+        assertEquals("started, no end record, and the scheduler no longer knows it",
+                derive(SchedulerTask.UNKNOWN, started(1, 2)).detail());
         assertEquals(TaskState.CANCELLED, StateRules.derive(7, 2, SchedulerTask.UNKNOWN, null, true).state());
     }
 

@@ -40,7 +40,9 @@ final class WizardPreview {
         if (preview.more()) {
             text.append("\n...");
         }
-        return FormValidation.ok(text.toString()); // escaped, new lines become <br>
+        // The commands as they run, in a monospace block: escaped here, the lines kept as lines.
+        return FormValidation.okWithMarkup("<pre class=\"cluster-sweep-preview-text\">"
+                + hudson.Util.xmlEscape(text.toString()) + "</pre>");
     }
 
     private static boolean truthy(String value) {
