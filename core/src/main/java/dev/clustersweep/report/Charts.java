@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The report's charts as inline SVG, from the model's records. Each chart draws a bounded number
@@ -167,18 +168,7 @@ final class Charts {
                         "task " + pt.task() + ": " + num(pt.y()));
             }
         } else {
-            List<Binning.Bin> bins = p.bins();
-            svg.path(band(bins, unit, x, y, x0, x1, y0, Binning.Bin::max, Binning.Bin::min), "band",
-                    "smallest to largest " + objective.metric() + " per bin");
-            svg.path(band(bins, unit, x, y, x0, x1, y0, Binning.Bin::q3, Binning.Bin::q1), "quartiles",
-                    "quartiles of " + objective.metric() + " per bin");
-            Svg.Path median = new Svg.Path();
-            for (Binning.Bin b : bins) {
-                double px = x.map(b.middle() / unit, x0, x1);
-                double py = y.map(b.median(), y0, TOP);
-                median.point(px, py);
-            }
-            svg.path(median.toString(), "medianline", "median per bin");
+            bins(svg, p.bins(), b -> b.middle() / unit, x, y, x0, x1, y0, objective.metric());
         }
         Svg.Path best = new Svg.Path();
         double lastY = 0;
@@ -204,18 +194,78 @@ final class Charts {
     }
 
     /** A closed band through each bin's middle, along {@code upper} and back along {@code lower}. */
-    private static String band(List<Binning.Bin> bins, double unit, Axis x, Axis y, double x0, double x1, double y0,
-            java.util.function.ToDoubleFunction<Binning.Bin> upper, java.util.function.ToDoubleFunction<Binning.Bin> lower) {
+    private static String band(List<Binning.Bin> bins, ToDoubleFunction<Binning.Bin> bx, Axis x, Axis y, double x0,
+            double x1, double y0, ToDoubleFunction<Binning.Bin> upper, ToDoubleFunction<Binning.Bin> lower) {
         Svg.Path path = new Svg.Path();
         for (Binning.Bin b : bins) {
-            double px = x.map(b.middle() / unit, x0, x1);
+            double px = x.map(bx.applyAsDouble(b), x0, x1);
             double py = y.map(upper.applyAsDouble(b), y0, TOP);
             path.point(px, py);
         }
         for (int i = bins.size() - 1; i >= 0; i--) {
-            path.to(x.map(bins.get(i).middle() / unit, x0, x1), y.map(lower.applyAsDouble(bins.get(i)), y0, TOP));
+            path.to(x.map(bx.applyAsDouble(bins.get(i)), x0, x1), y.map(lower.applyAsDouble(bins.get(i)), y0, TOP));
         }
         return path.close().toString();
+    }
+
+    /**
+     * Bins as the report draws them: the light band from smallest to largest, the dark band of the
+     * quartiles, the median as a line; {@code bx} is a bin's x on the axis {@code x}.
+     */
+    private static void bins(Svg svg, List<Binning.Bin> bins, ToDoubleFunction<Binning.Bin> bx, Axis x, Axis y,
+            double x0, double x1, double y0, String metric) {
+        svg.path(band(bins, bx, x, y, x0, x1, y0, Binning.Bin::max, Binning.Bin::min), "band",
+                "smallest to largest " + metric + " per bin");
+        svg.path(band(bins, bx, x, y, x0, x1, y0, Binning.Bin::q3, Binning.Bin::q1), "quartiles",
+                "quartiles of " + metric + " per bin");
+        Svg.Path median = new Svg.Path();
+        for (Binning.Bin b : bins) {
+            median.point(x.map(bx.applyAsDouble(b), x0, x1), y.map(b.median(), y0, TOP));
+        }
+        svg.path(median.toString(), "medianline", "median per bin");
+    }
+
+    /** The y axis shared by every parameter drawn as a scatter; null when none has a point. */
+    static Axis scatterAxis(List<ParameterPlot> plots) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (ParameterPlot p : plots) {
+            if (p.scatter() != null && p.scatter().plotted() > 0) {
+                lo = Math.min(lo, p.scatter().yMin());
+                hi = Math.max(hi, p.scatter().yMax());
+            }
+        }
+        return lo > hi ? null : Axis.nice(lo, hi, 6);
+    }
+
+    /**
+     * One parameter whose values are numbers: the metric (y) against the value (x, logarithmic when
+     * the scatter says so), a dot per task, or past {@link ProgressPlot#MAX_POINTS} the bins.
+     */
+    static String scatter(ParameterPlot plot, Axis y, String metric) {
+        ParameterPlot.Scatter s = plot.scatter();
+        int plotHeight = 220;
+        int bottom = 44;
+        int height = TOP + plotHeight + bottom;
+        Svg svg = new Svg(WIDTH, height, metric + " against " + plot.parameter());
+        Axis x = s.xAxis();
+        double y0 = TOP + plotHeight;
+        double x0 = LEFT + INSET;
+        double x1 = WIDTH - RIGHT - INSET;
+        yAxis(svg, y, TOP, y0);
+        xTicks(svg, x, x0, x1, y0);
+        if (!s.points().isEmpty()) {
+            for (ParameterPlot.Dot d : s.points()) {
+                svg.circle(x.map(d.x(), x0, x1), y.map(d.y(), y0, TOP), 2.5, "pt",
+                        "task " + d.task() + ": " + plot.parameter() + " = " + d.value() + ", " + metric + " = "
+                                + num(d.y()));
+            }
+        } else {
+            bins(svg, s.bins(), s::binX, x, y, x0, x1, y0, metric);
+        }
+        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0,
+                plot.parameter() + (s.log() ? " (log scale)" : ""));
+        return svg.done();
     }
 
     /** Seconds, minutes or hours, whichever keeps the ticks readable. */

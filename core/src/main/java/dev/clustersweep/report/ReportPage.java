@@ -129,21 +129,7 @@ public final class ReportPage {
                 .append(".</p>\n");
         table(model.best(), h);
 
-        h.append("<h2>").append(e(metric)).append(" per parameter value</h2>\n<p class=\"note\">One box per value:"
-                + " the box spans the quartiles, the thick line is the median, the whiskers reach the furthest values"
-                + " within 1.5 times the box's height, dots mark extremes beyond them; × marks a value no task of"
-                + " which SUCCEEDED with the metric. Hover a box for its numbers. One scale for every plot.</p>\n");
-        Axis axis = Charts.boxAxis(model.parameters());
-        if (axis == null || model.parameters().isEmpty()) {
-            h.append("<p>").append(model.parameters().isEmpty() ? "The sweep has no parameters."
-                    : "No task SUCCEEDED with a finite value of the metric.").append("</p>\n");
-        } else {
-            for (ParameterPlot plot : model.parameters()) {
-                h.append("<h3>").append(e(plot.parameter())).append(" (").append(plot.values().size())
-                        .append(" value").append(plot.values().size() == 1 ? "" : "s").append(")</h3>\n")
-                        .append(Charts.boxes(plot, axis, metric)).append('\n');
-            }
-        }
+        parameterSection(model, h);
 
         h.append("<h2>Parameter importance</h2>\n<p class=\"note\">For each parameter, the share of the variance of "
                 + e(metric) + " that lies between its values: the sum of squares of each value's mean around the"
@@ -182,6 +168,61 @@ public final class ReportPage {
             h.append("<p class=\"note\">The series ").append(e(metric)).append("@STEP of the best ")
                     .append(curves.curves().size()).append(" task(s), best first").append(".</p>\n")
                     .append(Charts.curves(curves)).append('\n');
+        }
+    }
+
+    /** The metric per parameter value: boxes for a few values, a scatter for many numbers. */
+    private static void parameterSection(ReportModel model, StringBuilder h) {
+        String metric = model.objective().metric();
+        List<ParameterPlot> plots = model.parameters();
+        boolean anyBoxes = plots.stream().anyMatch(p -> p.scatter() == null);
+        boolean anyScatter = plots.stream().anyMatch(p -> p.scatter() != null);
+        h.append("<h2>").append(e(metric)).append(" per parameter value</h2>\n<p class=\"note\">");
+        if (anyBoxes) {
+            h.append("One box per value: the box spans the quartiles, the thick line is the median, the whiskers"
+                    + " reach the furthest values within 1.5 times the box's height, dots mark extremes beyond them;"
+                    + " × marks a value no task of which SUCCEEDED with the metric. Hover a box for its numbers."
+                    + " One scale for every box plot.");
+        }
+        if (anyScatter) {
+            h.append(anyBoxes ? " " : "").append("A parameter with more than ").append(ParameterPlot.MAX_BOXES)
+                    .append(" values, all numbers (a search's continuous values), is a scatter instead: ")
+                    .append(e(metric)).append(" against the parameter's value, a dot per task that SUCCEEDED with a"
+                            + " finite value (hover a dot for its task), up to ")
+                    .append(ProgressPlot.MAX_POINTS).append(" tasks; past that, in ").append(ProgressPlot.BINS)
+                    .append(" bins along the value: the light band spans the smallest to the largest value of each"
+                            + " bin, the dark band its quartiles, the line its median. Values above 0 spanning more"
+                            + " than two decades are on a log scale. One scale of ").append(e(metric))
+                    .append(" for every scatter.");
+        }
+        h.append("</p>\n");
+        Axis boxAxis = Charts.boxAxis(plots);
+        Axis scatterAxis = Charts.scatterAxis(plots);
+        if (plots.isEmpty()) {
+            h.append("<p>The sweep has no parameters.</p>\n");
+            return;
+        }
+        if (boxAxis == null && scatterAxis == null) {
+            h.append("<p>No task SUCCEEDED with a finite value of the metric.</p>\n");
+            return;
+        }
+        for (ParameterPlot plot : plots) {
+            ParameterPlot.Scatter s = plot.scatter();
+            if (s == null) {
+                h.append("<h3>").append(e(plot.parameter())).append(" (").append(plot.values().size())
+                        .append(" value").append(plot.values().size() == 1 ? "" : "s").append(")</h3>\n");
+                h.append(boxAxis == null ? "<p>No task with a value of " + e(plot.parameter())
+                        + " SUCCEEDED with a finite value of the metric.</p>" : Charts.boxes(plot, boxAxis, metric))
+                        .append('\n');
+            } else {
+                h.append("<h3>").append(e(plot.parameter())).append(" (").append(s.plotted()).append(" of ")
+                        .append(s.tasks()).append(" task(s) plotted").append(s.bins().isEmpty() ? ""
+                                : ", in " + s.bins().size() + " bins").append(s.log() ? "; log scale" : "")
+                        .append(")</h3>\n");
+                h.append(s.plotted() == 0 ? "<p>No task with a value of " + e(plot.parameter())
+                        + " SUCCEEDED with a finite value of the metric.</p>" : Charts.scatter(plot, scatterAxis, metric))
+                        .append('\n');
+            }
         }
     }
 
