@@ -56,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
         Sweep sweep = job.openExisting();
         SweepResults results = SweepResults.read(sweep, false);
         Objective objective = rank.objective(results, job.jobName);
-        ReportModel model = ReportModel.of(results, objective, rank.over(results),
+        ReportModel model = ReportModel.of(results, sweep.directory(), objective, rank.over(results),
                 rank.top == null ? DEFAULT_TOP : rank.top, Instant.now(), best -> SweepResults.withSeries(sweep, best));
         ReportPage.write(model, target);
 

@@ -268,6 +268,105 @@ final class Charts {
         return svg.done();
     }
 
+    /**
+     * A search's told values against the order they were told: a dot each (bins past
+     * {@link ProgressPlot#MAX_POINTS}), failed samples as × along the bottom, and the best so far as
+     * a step line in the objective's direction.
+     */
+    static String search(SearchPlot s, Objective objective) {
+        int plotHeight = 260;
+        int bottom = 44;
+        int height = TOP + plotHeight + bottom;
+        String metric = objective.metric();
+        Svg svg = new Svg(WIDTH, height, "search: " + metric + " and the best so far against sample");
+        double[] yr = s.toldRange();
+        Axis y = yr[0] > yr[1] ? Axis.nice(0, 1, 4) : Axis.nice(yr[0], yr[1], 6);
+        int n = s.told().size();
+        Axis x = Axis.nice(1, Math.max(1, n), 8);
+        double y0 = TOP + plotHeight;
+        double x0 = LEFT + INSET;
+        double x1 = WIDTH - RIGHT - INSET;
+        yAxis(svg, y, TOP, y0);
+        xTicks(svg, x, x0, x1, y0);
+        boolean dots = s.toldBins().isEmpty();
+        Svg.Path crosses = new Svg.Path();
+        for (SearchPlot.Told t : s.told()) {
+            double px = x.map(t.order(), x0, x1);
+            String which = "sample " + t.sample() + (t.firstTask() < 0 ? "" : t.firstTask() == t.lastTask()
+                    ? " (task " + t.firstTask() + ")" : " (tasks " + t.firstTask() + "–" + t.lastTask() + ")")
+                    + ", told " + ordinal(t.order());
+            if (t.failed()) {
+                if (dots) {
+                    svg.text(px, y0 - 4, "middle", "none", 0, "×", which + ": failed");
+                } else {
+                    crosses.move(px - 3, y0 - 9).to(px + 3, y0 - 3).move(px - 3, y0 - 3).to(px + 3, y0 - 9);
+                }
+            } else if (dots) {
+                svg.circle(px, y.map(t.value(), y0, TOP), 2.5, "pt", which + ": " + metric + " = " + num(t.value()));
+            }
+        }
+        if (!dots) {
+            bins(svg, s.toldBins(), Binning.Bin::middle, x, y, x0, x1, y0, metric);
+            if (!crosses.isEmpty()) {
+                svg.path(crosses.toString(), "fail", s.failed() + " failed sample(s)");
+            }
+        }
+        Svg.Path best = new Svg.Path();
+        double lastY = 0;
+        for (int i = 0; i < s.best().size(); i++) {
+            SearchPlot.Told t = s.best().get(i);
+            double px = x.map(t.order(), x0, x1);
+            double py = y.map(t.value(), y0, TOP);
+            if (i == 0) {
+                best.move(px, py);
+            } else {
+                best.to(px, lastY).to(px, py);
+            }
+            lastY = py;
+        }
+        if (!best.isEmpty()) {
+            best.to(x.map(n, x0, x1), lastY);
+            SearchPlot.Told last = s.best().get(s.best().size() - 1);
+            svg.path(best.toString(), "best", "best so far: " + metric + " = " + num(last.value()) + " (sample "
+                    + last.sample() + ")");
+        }
+        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0, "sample, in the order told");
+        return svg.done();
+    }
+
+    /** One search parameter's value against sample number: a dot per sample (bins past {@link ProgressPlot#MAX_POINTS}). */
+    static String trace(SearchPlot.Trace t) {
+        int plotHeight = 180;
+        int bottom = 44;
+        int height = TOP + plotHeight + bottom;
+        Svg svg = new Svg(WIDTH, height, t.parameter() + " against sample");
+        Axis y = t.log() ? Axis.log(t.min(), t.max()) : Axis.nice(t.min(), t.max(), 5);
+        Axis x = Axis.nice(t.firstSample(), t.lastSample(), 8);
+        double y0 = TOP + plotHeight;
+        double x0 = LEFT + INSET;
+        double x1 = WIDTH - RIGHT - INSET;
+        yAxis(svg, y, TOP, y0);
+        xTicks(svg, x, x0, x1, y0);
+        if (!t.points().isEmpty()) {
+            for (ProgressPlot.Point p : t.points()) {
+                svg.circle(x.map(p.x(), x0, x1), y.map(p.y(), y0, TOP), 2.5, "pt", "sample " + (long) p.x() + " (task "
+                        + p.task() + "): " + t.parameter() + " = " + num(p.y()));
+            }
+        } else {
+            bins(svg, t.bins(), Binning.Bin::middle, x, y, x0, x1, y0, t.parameter());
+        }
+        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0,
+                "sample, in the order asked; y: " + shorten(t.parameter(), 40) + (t.log() ? " (log scale)" : ""));
+        return svg.done();
+    }
+
+    private static String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd"
+                : "th";
+        return n + suffix;
+    }
+
     /** Seconds, minutes or hours, whichever keeps the ticks readable. */
     static double timeUnit(double seconds) {
         return seconds >= 3 * 3600 ? 3600 : seconds >= 180 ? 60 : 1;

@@ -36,6 +36,7 @@ public final class ReportPage {
             .box.thin{stroke:none;fill:#6ea8f0}.whisker{stroke:#1f6feb}.whisker.thin{stroke-opacity:.3}.extreme{fill:#8c959f}
             .pt{fill:#1f6feb;fill-opacity:.55}.band{fill:#dbe9fa;stroke:none}.quartiles{fill:#9ec5f3;stroke:none}
             .medianline{fill:none;stroke:#1f6feb;stroke-width:1.5}.best{fill:none;stroke:#bf3989;stroke-width:2}
+            .fail{fill:none;stroke:#cf222e;stroke-width:1.5}
             .track{fill:#f6f8fa}.share{fill:#1f6feb}.chance{stroke:#cf222e;stroke-width:2}
             .curve{fill:none;stroke-width:2}.c0{stroke:#1f6feb;fill:#1f6feb}.c1{stroke:#bf3989;fill:#bf3989}\
             .c2{stroke:#1a7f37;fill:#1a7f37}.c3{stroke:#bc4c00;fill:#bc4c00}.c4{stroke:#8250df;fill:#8250df}
@@ -129,6 +130,9 @@ public final class ReportPage {
                 .append(".</p>\n");
         table(model.best(), h);
 
+        if (model.search() != null) {
+            searchSection(model, h);
+        }
         parameterSection(model, h);
 
         h.append("<h2>Parameter importance</h2>\n<p class=\"note\">For each parameter, the share of the variance of "
@@ -168,6 +172,37 @@ public final class ReportPage {
             h.append("<p class=\"note\">The series ").append(e(metric)).append("@STEP of the best ")
                     .append(curves.curves().size()).append(" task(s), best first").append(".</p>\n")
                     .append(Charts.curves(curves)).append('\n');
+        }
+    }
+
+    /** A search's best so far against samples, and how each numeric parameter's samples narrowed. */
+    private static void searchSection(ReportModel model, StringBuilder h) {
+        SearchPlot s = model.search();
+        String metric = e(model.objective().metric());
+        h.append("<h2>Search</h2>\n<p class=\"note\">").append(s.asked()).append(" sample(s) asked, ")
+                .append(s.told().size()).append(" ended (").append(s.failed()).append(" failed), from the search's"
+                        + " <code>search.log</code>.");
+        if (s.told().isEmpty()) {
+            h.append(" No sample has ended yet.</p>\n");
+        } else {
+            h.append(" Each sample's value (the mean ").append(metric).append(" of its tasks, as told to the"
+                    + " optimiser) against the order the samples ended, ")
+                    .append(s.toldBins().isEmpty() ? "a dot each" : "in " + s.toldBins().size() + " bins: the light"
+                            + " band spans the smallest to the largest value of each bin, the dark band its quartiles,"
+                            + " the line its median")
+                    .append("; × along the bottom marks a sample that failed (all its tasks failed or reported no"
+                            + " value); the pink line is the best so far, the ")
+                    .append(model.objective().maximize() ? "largest" : "smallest").append(". Hover a dot for its"
+                            + " sample and tasks.</p>\n").append(Charts.search(s, model.objective())).append('\n');
+        }
+        if (!s.parameters().isEmpty()) {
+            h.append("<p class=\"note\">Each numeric search parameter's value per sample, in the order the"
+                    + " optimiser asked for them (a dot each, from the sample's tasks' parameters): a cloud that"
+                    + " narrows to a band is the sampling distribution closing in on the best values.</p>\n");
+            for (SearchPlot.Trace t : s.parameters()) {
+                h.append("<h3>").append(e(t.parameter())).append(" per sample")
+                        .append(t.log() ? " (log scale)" : "").append("</h3>\n").append(Charts.trace(t)).append('\n');
+            }
         }
     }
 
