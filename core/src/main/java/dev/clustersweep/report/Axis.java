@@ -13,8 +13,8 @@ import java.util.List;
  */
 public record Axis(double lo, double hi, List<Double> ticks, boolean log) {
 
-    /** Over this many decades a logarithmic axis ticks each power of ten only; at most this, 1, 2 and 5 times each. */
-    static final int FINE_DECADES = 3;
+    /** Ticks of a logarithmic axis unless told otherwise: 1, 2 and 5 times each power over up to 3 decades. */
+    static final int LOG_TICKS = 10;
 
     public Axis {
         ticks = List.copyOf(ticks);
@@ -51,9 +51,14 @@ public record Axis(double lo, double hi, List<Double> ticks, boolean log) {
     /**
      * A logarithmic axis over {@code min..max} (both above 0), from the power of ten at or below
      * {@code min} to the one at or above {@code max} (one decade at least), ticked at each power of
-     * ten, and at 2 and 5 times each as well when it spans at most {@link #FINE_DECADES} decades.
+     * ten, and at 2 and 5 times each as well when that makes at most {@link #LOG_TICKS} ticks.
      */
     public static Axis log(double min, double max) {
+        return log(min, max, LOG_TICKS);
+    }
+
+    /** As {@link #log(double, double)}, 2 and 5 times each power ticked only when that makes at most {@code count} ticks. */
+    public static Axis log(double min, double max, int count) {
         if (!(Double.isFinite(min) && Double.isFinite(max)) || min <= 0 || min > max) {
             throw new IllegalArgumentException("a log axis needs finite ends above 0 in order, not " + min + ".." + max);
         }
@@ -62,7 +67,7 @@ public record Axis(double lo, double hi, List<Double> ticks, boolean log) {
         if (last == first) {
             last++;
         }
-        boolean fine = last - first <= FINE_DECADES;
+        boolean fine = 3 * (last - first) + 1 <= count;
         List<Double> ticks = new ArrayList<>();
         for (int e = first; e <= last; e++) {
             ticks.add(power(1, e));

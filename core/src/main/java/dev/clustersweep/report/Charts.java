@@ -280,7 +280,9 @@ final class Charts {
         String metric = objective.metric();
         Svg svg = new Svg(WIDTH, height, "search: " + metric + " and the best so far against sample");
         double[] yr = s.toldRange();
-        Axis y = yr[0] > yr[1] ? Axis.nice(0, 1, 4) : Axis.nice(yr[0], yr[1], 6);
+        // Values above 0 over two decades (a loss falling from 10 to 0.01): the search's progress shows on a log scale.
+        boolean log = yr[0] <= yr[1] && ParameterPlot.isLogScale(yr[0], yr[1]);
+        Axis y = yr[0] > yr[1] ? Axis.nice(0, 1, 4) : log ? Axis.log(yr[0], yr[1], 10) : Axis.nice(yr[0], yr[1], 6);
         int n = s.told().size();
         Axis x = Axis.nice(1, Math.max(1, n), 8);
         double y0 = TOP + plotHeight;
@@ -330,7 +332,8 @@ final class Charts {
             svg.path(best.toString(), "best", "best so far: " + metric + " = " + num(last.value()) + " (sample "
                     + last.sample() + ")");
         }
-        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0, "sample, in the order told");
+        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0, "sample, in the order told; y: " + shorten(metric, 40)
+                + (log ? " (log scale)" : ""));
         return svg.done();
     }
 
@@ -340,7 +343,8 @@ final class Charts {
         int bottom = 44;
         int height = TOP + plotHeight + bottom;
         Svg svg = new Svg(WIDTH, height, t.parameter() + " against sample");
-        Axis y = t.log() ? Axis.log(t.min(), t.max()) : Axis.nice(t.min(), t.max(), 5);
+        // 180 pixels: 1, 2 and 5 of each decade for a decade or two, the powers of ten alone beyond.
+        Axis y = t.log() ? Axis.log(t.min(), t.max(), 7) : Axis.nice(t.min(), t.max(), 5);
         Axis x = Axis.nice(t.firstSample(), t.lastSample(), 8);
         double y0 = TOP + plotHeight;
         double x0 = LEFT + INSET;

@@ -61,7 +61,7 @@ public record ParameterPlot(String parameter, List<ValueBox> values, Scatter sca
 
         /** The x axis: logarithmic when {@code log}. */
         Axis xAxis() {
-            return log ? Axis.log(xMin, xMax) : Axis.nice(xMin, xMax, 8);
+            return log ? Axis.log(xMin, xMax, 16) : Axis.nice(xMin, xMax, 8);
         }
     }
 

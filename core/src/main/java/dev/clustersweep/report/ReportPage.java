@@ -192,8 +192,8 @@ public final class ReportPage {
                             + " the line its median")
                     .append("; × along the bottom marks a sample that failed (all its tasks failed or reported no"
                             + " value); the pink line is the best so far, the ")
-                    .append(model.objective().maximize() ? "largest" : "smallest").append(". Hover a dot for its"
-                            + " sample and tasks.</p>\n").append(Charts.search(s, model.objective())).append('\n');
+                    .append(model.objective().maximize() ? "largest" : "smallest").append(". Values above 0 spanning"
+                            + " more than two decades are on a log scale. Hover a dot for its sample and tasks.</p>\n").append(Charts.search(s, model.objective())).append('\n');
         }
         if (!s.parameters().isEmpty()) {
             h.append("<p class=\"note\">Each numeric search parameter's value per sample, in the order the"

@@ -46,6 +46,12 @@ public class AxisTest {
     }
 
     @Test
+    public void fewerTicksWantedTickEachPowerOnly() {
+        assertEquals(List.of(1e-4, 1e-3, 1e-2, 0.1), Axis.log(1.3e-4, 0.09, 7).ticks());
+        assertEquals(List.of(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0), Axis.log(3, 40, 7).ticks());
+    }
+
+    @Test
     public void manyDecadesTickEachPowerOnly() {
         Axis a = Axis.log(1e-6, 1e3);
         assertEquals(10, a.ticks().size());
