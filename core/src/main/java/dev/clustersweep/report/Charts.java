@@ -26,6 +26,8 @@ final class Charts {
     private static final int LABEL = 18;
     /** Pixels between the frame and the first and last x, so that no point sits on the axis. */
     private static final int INSET = 8;
+    /** Height of the strip along a search chart's bottom where failed samples are marked. */
+    private static final int FAIL_STRIP = 22;
 
     private Charts() {
     }
@@ -288,7 +290,15 @@ final class Charts {
         double y0 = TOP + plotHeight;
         double x0 = LEFT + INSET;
         double x1 = WIDTH - RIGHT - INSET;
-        yAxis(svg, y, TOP, y0);
+        // Failed samples get a strip of their own below the values, so that no × hides a dot.
+        double strip = s.failed() > 0 ? FAIL_STRIP : 0;
+        double yb = y0 - strip;
+        yAxis(svg, y, TOP, yb);
+        if (strip > 0) {
+            svg.line(LEFT, yb, LEFT, y0, "axis");
+            svg.line(LEFT, y0, WIDTH - RIGHT, y0, "axis");
+            svg.text(LEFT - 6, y0 - 5, "end", "none", 0, "failed");
+        }
         xTicks(svg, x, x0, x1, y0);
         boolean dots = s.toldBins().isEmpty();
         Svg.Path crosses = new Svg.Path();
@@ -299,16 +309,16 @@ final class Charts {
                     + ", told " + ordinal(t.order());
             if (t.failed()) {
                 if (dots) {
-                    svg.text(px, y0 - 4, "middle", "none", 0, "×", which + ": failed");
+                    svg.text(px, y0 - 5, "middle", "none", 0, "×", which + ": failed");
                 } else {
-                    crosses.move(px - 3, y0 - 9).to(px + 3, y0 - 3).move(px - 3, y0 - 3).to(px + 3, y0 - 9);
+                    crosses.move(px - 3, y0 - 14).to(px + 3, y0 - 8).move(px - 3, y0 - 8).to(px + 3, y0 - 14);
                 }
             } else if (dots) {
-                svg.circle(px, y.map(t.value(), y0, TOP), 2.5, "pt", which + ": " + metric + " = " + num(t.value()));
+                svg.circle(px, y.map(t.value(), yb, TOP), 2.5, "pt", which + ": " + metric + " = " + num(t.value()));
             }
         }
         if (!dots) {
-            bins(svg, s.toldBins(), Binning.Bin::middle, x, y, x0, x1, y0, metric);
+            bins(svg, s.toldBins(), Binning.Bin::middle, x, y, x0, x1, yb, metric);
             if (!crosses.isEmpty()) {
                 svg.path(crosses.toString(), "fail", s.failed() + " failed sample(s)");
             }
@@ -318,7 +328,7 @@ final class Charts {
         for (int i = 0; i < s.best().size(); i++) {
             SearchPlot.Told t = s.best().get(i);
             double px = x.map(t.order(), x0, x1);
-            double py = y.map(t.value(), y0, TOP);
+            double py = y.map(t.value(), yb, TOP);
             if (i == 0) {
                 best.move(px, py);
             } else {
