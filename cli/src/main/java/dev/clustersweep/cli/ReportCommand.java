@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", sortOptions = false,
         description = {"Write a sweep's results as one self-contained HTML page: progress, the best configurations,"
-                + " the metric per parameter value, parameter importance, the metric over the sweep, learning curves.",
+                + " a search's samples and best so far, the metric per parameter value, parameter importance, the metric"
+                + " over the sweep, learning curves.",
                 "Nothing is fetched to view it (no script, no CDN); readable for 100,000 tasks."})
 final class ReportCommand implements Callable<Integer> {
 
@@ -56,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
         Sweep sweep = job.openExisting();
         SweepResults results = SweepResults.read(sweep, false);
         Objective objective = rank.objective(results, job.jobName);
-        ReportModel model = ReportModel.of(results, objective, rank.over(results),
+        ReportModel model = ReportModel.of(results, sweep.directory(), objective, rank.over(results),
                 rank.top == null ? DEFAULT_TOP : rank.top, Instant.now(), best -> SweepResults.withSeries(sweep, best));
         ReportPage.write(model, target);
 

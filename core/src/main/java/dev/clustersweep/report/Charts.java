@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The report's charts as inline SVG, from the model's records. Each chart draws a bounded number
@@ -25,6 +26,8 @@ final class Charts {
     private static final int LABEL = 18;
     /** Pixels between the frame and the first and last x, so that no point sits on the axis. */
     private static final int INSET = 8;
+    /** Height of the strip along a search chart's bottom where failed samples are marked. */
+    private static final int FAIL_STRIP = 22;
 
     private Charts() {
     }
@@ -167,18 +170,7 @@ final class Charts {
                         "task " + pt.task() + ": " + num(pt.y()));
             }
         } else {
-            List<Binning.Bin> bins = p.bins();
-            svg.path(band(bins, unit, x, y, x0, x1, y0, Binning.Bin::max, Binning.Bin::min), "band",
-                    "smallest to largest " + objective.metric() + " per bin");
-            svg.path(band(bins, unit, x, y, x0, x1, y0, Binning.Bin::q3, Binning.Bin::q1), "quartiles",
-                    "quartiles of " + objective.metric() + " per bin");
-            Svg.Path median = new Svg.Path();
-            for (Binning.Bin b : bins) {
-                double px = x.map(b.middle() / unit, x0, x1);
-                double py = y.map(b.median(), y0, TOP);
-                median.point(px, py);
-            }
-            svg.path(median.toString(), "medianline", "median per bin");
+            bins(svg, p.bins(), b -> b.middle() / unit, x, y, x0, x1, y0, objective.metric());
         }
         Svg.Path best = new Svg.Path();
         double lastY = 0;
@@ -204,18 +196,189 @@ final class Charts {
     }
 
     /** A closed band through each bin's middle, along {@code upper} and back along {@code lower}. */
-    private static String band(List<Binning.Bin> bins, double unit, Axis x, Axis y, double x0, double x1, double y0,
-            java.util.function.ToDoubleFunction<Binning.Bin> upper, java.util.function.ToDoubleFunction<Binning.Bin> lower) {
+    private static String band(List<Binning.Bin> bins, ToDoubleFunction<Binning.Bin> bx, Axis x, Axis y, double x0,
+            double x1, double y0, ToDoubleFunction<Binning.Bin> upper, ToDoubleFunction<Binning.Bin> lower) {
         Svg.Path path = new Svg.Path();
         for (Binning.Bin b : bins) {
-            double px = x.map(b.middle() / unit, x0, x1);
+            double px = x.map(bx.applyAsDouble(b), x0, x1);
             double py = y.map(upper.applyAsDouble(b), y0, TOP);
             path.point(px, py);
         }
         for (int i = bins.size() - 1; i >= 0; i--) {
-            path.to(x.map(bins.get(i).middle() / unit, x0, x1), y.map(lower.applyAsDouble(bins.get(i)), y0, TOP));
+            path.to(x.map(bx.applyAsDouble(bins.get(i)), x0, x1), y.map(lower.applyAsDouble(bins.get(i)), y0, TOP));
         }
         return path.close().toString();
+    }
+
+    /**
+     * Bins as the report draws them: the light band from smallest to largest, the dark band of the
+     * quartiles, the median as a line; {@code bx} is a bin's x on the axis {@code x}.
+     */
+    private static void bins(Svg svg, List<Binning.Bin> bins, ToDoubleFunction<Binning.Bin> bx, Axis x, Axis y,
+            double x0, double x1, double y0, String metric) {
+        svg.path(band(bins, bx, x, y, x0, x1, y0, Binning.Bin::max, Binning.Bin::min), "band",
+                "smallest to largest " + metric + " per bin");
+        svg.path(band(bins, bx, x, y, x0, x1, y0, Binning.Bin::q3, Binning.Bin::q1), "quartiles",
+                "quartiles of " + metric + " per bin");
+        Svg.Path median = new Svg.Path();
+        for (Binning.Bin b : bins) {
+            median.point(x.map(bx.applyAsDouble(b), x0, x1), y.map(b.median(), y0, TOP));
+        }
+        svg.path(median.toString(), "medianline", "median per bin");
+    }
+
+    /** The y axis shared by every parameter drawn as a scatter; null when none has a point. */
+    static Axis scatterAxis(List<ParameterPlot> plots) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (ParameterPlot p : plots) {
+            if (p.scatter() != null && p.scatter().plotted() > 0) {
+                lo = Math.min(lo, p.scatter().yMin());
+                hi = Math.max(hi, p.scatter().yMax());
+            }
+        }
+        return lo > hi ? null : Axis.nice(lo, hi, 6);
+    }
+
+    /**
+     * One parameter whose values are numbers: the metric (y) against the value (x, logarithmic when
+     * the scatter says so), a dot per task, or past {@link ProgressPlot#MAX_POINTS} the bins.
+     */
+    static String scatter(ParameterPlot plot, Axis y, String metric) {
+        ParameterPlot.Scatter s = plot.scatter();
+        int plotHeight = 220;
+        int bottom = 44;
+        int height = TOP + plotHeight + bottom;
+        Svg svg = new Svg(WIDTH, height, metric + " against " + plot.parameter());
+        Axis x = s.xAxis();
+        double y0 = TOP + plotHeight;
+        double x0 = LEFT + INSET;
+        double x1 = WIDTH - RIGHT - INSET;
+        yAxis(svg, y, TOP, y0);
+        xTicks(svg, x, x0, x1, y0);
+        if (!s.points().isEmpty()) {
+            for (ParameterPlot.Dot d : s.points()) {
+                svg.circle(x.map(d.x(), x0, x1), y.map(d.y(), y0, TOP), 2.5, "pt",
+                        "task " + d.task() + ": " + plot.parameter() + " = " + d.value() + ", " + metric + " = "
+                                + num(d.y()));
+            }
+        } else {
+            bins(svg, s.bins(), s::binX, x, y, x0, x1, y0, metric);
+        }
+        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0,
+                plot.parameter() + (s.log() ? " (log scale)" : ""));
+        return svg.done();
+    }
+
+    /**
+     * A search's told values against the order they were told: a dot each (bins past
+     * {@link ProgressPlot#MAX_POINTS}), failed samples as × along the bottom, and the best so far as
+     * a step line in the objective's direction.
+     */
+    static String search(SearchPlot s, Objective objective) {
+        int plotHeight = 260;
+        int bottom = 44;
+        int height = TOP + plotHeight + bottom;
+        String metric = objective.metric();
+        Svg svg = new Svg(WIDTH, height, "search: " + metric + " and the best so far against sample");
+        double[] yr = s.toldRange();
+        // Values above 0 over two decades (a loss falling from 10 to 0.01): the search's progress shows on a log scale.
+        boolean log = yr[0] <= yr[1] && ParameterPlot.isLogScale(yr[0], yr[1]);
+        Axis y = yr[0] > yr[1] ? Axis.nice(0, 1, 4) : log ? Axis.log(yr[0], yr[1], 10) : Axis.nice(yr[0], yr[1], 6);
+        int n = s.told().size();
+        Axis x = Axis.nice(1, Math.max(1, n), 8);
+        double y0 = TOP + plotHeight;
+        double x0 = LEFT + INSET;
+        double x1 = WIDTH - RIGHT - INSET;
+        // Failed samples get a strip of their own below the values, so that no × hides a dot.
+        double strip = s.failed() > 0 ? FAIL_STRIP : 0;
+        double yb = y0 - strip;
+        yAxis(svg, y, TOP, yb);
+        if (strip > 0) {
+            svg.line(LEFT, yb, LEFT, y0, "axis");
+            svg.line(LEFT, y0, WIDTH - RIGHT, y0, "axis");
+            svg.text(LEFT - 6, y0 - 5, "end", "none", 0, "failed");
+        }
+        xTicks(svg, x, x0, x1, y0);
+        boolean dots = s.toldBins().isEmpty();
+        Svg.Path crosses = new Svg.Path();
+        for (SearchPlot.Told t : s.told()) {
+            double px = x.map(t.order(), x0, x1);
+            String which = "sample " + t.sample() + (t.firstTask() < 0 ? "" : t.firstTask() == t.lastTask()
+                    ? " (task " + t.firstTask() + ")" : " (tasks " + t.firstTask() + "–" + t.lastTask() + ")")
+                    + ", told " + ordinal(t.order());
+            if (t.failed()) {
+                if (dots) {
+                    svg.text(px, y0 - 5, "middle", "none", 0, "×", which + ": failed");
+                } else {
+                    crosses.move(px - 3, y0 - 14).to(px + 3, y0 - 8).move(px - 3, y0 - 8).to(px + 3, y0 - 14);
+                }
+            } else if (dots) {
+                svg.circle(px, y.map(t.value(), yb, TOP), 2.5, "pt", which + ": " + metric + " = " + num(t.value()));
+            }
+        }
+        if (!dots) {
+            bins(svg, s.toldBins(), Binning.Bin::middle, x, y, x0, x1, yb, metric);
+            if (!crosses.isEmpty()) {
+                svg.path(crosses.toString(), "fail", s.failed() + " failed sample(s)");
+            }
+        }
+        Svg.Path best = new Svg.Path();
+        double lastY = 0;
+        for (int i = 0; i < s.best().size(); i++) {
+            SearchPlot.Told t = s.best().get(i);
+            double px = x.map(t.order(), x0, x1);
+            double py = y.map(t.value(), yb, TOP);
+            if (i == 0) {
+                best.move(px, py);
+            } else {
+                best.to(px, lastY).to(px, py);
+            }
+            lastY = py;
+        }
+        if (!best.isEmpty()) {
+            best.to(x.map(n, x0, x1), lastY);
+            SearchPlot.Told last = s.best().get(s.best().size() - 1);
+            svg.path(best.toString(), "best", "best so far: " + metric + " = " + num(last.value()) + " (sample "
+                    + last.sample() + ")");
+        }
+        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0, "sample, in the order told; y: " + shorten(metric, 40)
+                + (log ? " (log scale)" : ""));
+        return svg.done();
+    }
+
+    /** One search parameter's value against sample number: a dot per sample (bins past {@link ProgressPlot#MAX_POINTS}). */
+    static String trace(SearchPlot.Trace t) {
+        int plotHeight = 180;
+        int bottom = 44;
+        int height = TOP + plotHeight + bottom;
+        Svg svg = new Svg(WIDTH, height, t.parameter() + " against sample");
+        // 180 pixels: 1, 2 and 5 of each decade for a decade or two, the powers of ten alone beyond.
+        Axis y = t.log() ? Axis.log(t.min(), t.max(), 7) : Axis.nice(t.min(), t.max(), 5);
+        Axis x = Axis.nice(t.firstSample(), t.lastSample(), 8);
+        double y0 = TOP + plotHeight;
+        double x0 = LEFT + INSET;
+        double x1 = WIDTH - RIGHT - INSET;
+        yAxis(svg, y, TOP, y0);
+        xTicks(svg, x, x0, x1, y0);
+        if (!t.points().isEmpty()) {
+            for (ProgressPlot.Point p : t.points()) {
+                svg.circle(x.map(p.x(), x0, x1), y.map(p.y(), y0, TOP), 2.5, "pt", "sample " + (long) p.x() + " (task "
+                        + p.task() + "): " + t.parameter() + " = " + num(p.y()));
+            }
+        } else {
+            bins(svg, t.bins(), Binning.Bin::middle, x, y, x0, x1, y0, t.parameter());
+        }
+        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0,
+                "sample, in the order asked; y: " + shorten(t.parameter(), 40) + (t.log() ? " (log scale)" : ""));
+        return svg.done();
+    }
+
+    private static String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd"
+                : "th";
+        return n + suffix;
     }
 
     /** Seconds, minutes or hours, whichever keeps the ticks readable. */

@@ -1,5 +1,6 @@
 package dev.clustersweep.report;
 
+import dev.clustersweep.engine.SearchLog;
 import dev.clustersweep.results.Configurations;
 import dev.clustersweep.results.Objective;
 import dev.clustersweep.results.Ranking;
@@ -9,6 +10,8 @@ import dev.clustersweep.results.SweepResults;
 import dev.clustersweep.results.TaskResult;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.state.TaskStatus;
+import dev.clustersweep.sweep.SweepDirectory;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,11 +30,12 @@ import java.util.function.UnaryOperator;
  * @param bestCaption what {@code best} holds, in words
  * @param notPlotted tasks that SUCCEEDED with the metric but whose value is NaN or infinite
  * @param problems tasks whose metrics had bad lines
+ * @param search the search's plots when the sweep is a search ({@code search.log} exists), else null
  */
 public record ReportModel(String jobName, Instant written, String summary, Map<TaskState, Long> counts,
         long notLaunched, List<String> metrics, Objective objective, List<String> over, ResultTable best,
         String bestCaption, List<ParameterPlot> parameters, List<Importance.Share> importance,
-        ProgressPlot progress, LearningCurves curves, long notPlotted, long problems) {
+        ProgressPlot progress, LearningCurves curves, long notPlotted, long problems, SearchPlot search) {
 
     /** Tasks whose learning curves are drawn: more lines than this are a tangle. */
     public static final int CURVES = 5;
@@ -45,12 +49,21 @@ public record ReportModel(String jobName, Instant written, String summary, Map<T
      */
     public static ReportModel of(SweepResults results, Objective objective, List<String> over, int top,
             Instant written, UnaryOperator<List<TaskResult>> withSeries) {
+        return of(results, null, objective, over, top, written, withSeries);
+    }
+
+    /**
+     * The model of a report, with the search's plots when {@code dir} (the sweep's directory, null
+     * for none) holds a {@code search.log}.
+     */
+    public static ReportModel of(SweepResults results, SweepDirectory dir, Objective objective, List<String> over,
+            int top, Instant written, UnaryOperator<List<TaskResult>> withSeries) {
         Map<TaskState, Long> counts = results.status().counts();
         long problems = results.withProblems().size();
         if (objective == null) {
             return new ReportModel(results.jobName(), written, results.status().summary(), counts,
                     results.status().notLaunched(), results.metrics(), null, List.copyOf(over), null, null,
-                    List.of(), List.of(), null, null, 0, problems);
+                    List.of(), List.of(), null, null, 0, problems, null);
         }
         List<TaskResult> tasks = results.tasks();
         Ranking ranking = Ranking.of(tasks, objective);
@@ -82,7 +95,15 @@ public record ReportModel(String jobName, Instant written, String summary, Map<T
                 results.status().notLaunched(), results.metrics(), objective, List.copyOf(over), best, caption,
                 ParameterPlot.of(tasks, results.parameters(), objective), importance(results, objective),
                 ProgressPlot.of(tasks, ends, objective), LearningCurves.of(curveTasks, objective.metric()),
-                notPlotted, problems);
+                notPlotted, problems, search(results, dir, objective));
+    }
+
+    /** The search's plots, or null when the sweep is no search. */
+    static SearchPlot search(SweepResults results, SweepDirectory dir, Objective objective) {
+        if (dir == null || !Files.exists(SearchLog.file(dir))) {
+            return null;
+        }
+        return SearchPlot.of(SearchLog.read(dir), results.tasks(), results.parameters(), objective);
     }
 
     private static String shown(int top, int of) {

@@ -36,6 +36,7 @@ public final class ReportPage {
             .box.thin{stroke:none;fill:#6ea8f0}.whisker{stroke:#1f6feb}.whisker.thin{stroke-opacity:.3}.extreme{fill:#8c959f}
             .pt{fill:#1f6feb;fill-opacity:.55}.band{fill:#dbe9fa;stroke:none}.quartiles{fill:#9ec5f3;stroke:none}
             .medianline{fill:none;stroke:#1f6feb;stroke-width:1.5}.best{fill:none;stroke:#bf3989;stroke-width:2}
+            .fail{fill:none;stroke:#cf222e;stroke-width:1.5}
             .track{fill:#f6f8fa}.share{fill:#1f6feb}.chance{stroke:#cf222e;stroke-width:2}
             .curve{fill:none;stroke-width:2}.c0{stroke:#1f6feb;fill:#1f6feb}.c1{stroke:#bf3989;fill:#bf3989}\
             .c2{stroke:#1a7f37;fill:#1a7f37}.c3{stroke:#bc4c00;fill:#bc4c00}.c4{stroke:#8250df;fill:#8250df}
@@ -129,21 +130,10 @@ public final class ReportPage {
                 .append(".</p>\n");
         table(model.best(), h);
 
-        h.append("<h2>").append(e(metric)).append(" per parameter value</h2>\n<p class=\"note\">One box per value:"
-                + " the box spans the quartiles, the thick line is the median, the whiskers reach the furthest values"
-                + " within 1.5 times the box's height, dots mark extremes beyond them; × marks a value no task of"
-                + " which SUCCEEDED with the metric. Hover a box for its numbers. One scale for every plot.</p>\n");
-        Axis axis = Charts.boxAxis(model.parameters());
-        if (axis == null || model.parameters().isEmpty()) {
-            h.append("<p>").append(model.parameters().isEmpty() ? "The sweep has no parameters."
-                    : "No task SUCCEEDED with a finite value of the metric.").append("</p>\n");
-        } else {
-            for (ParameterPlot plot : model.parameters()) {
-                h.append("<h3>").append(e(plot.parameter())).append(" (").append(plot.values().size())
-                        .append(" value").append(plot.values().size() == 1 ? "" : "s").append(")</h3>\n")
-                        .append(Charts.boxes(plot, axis, metric)).append('\n');
-            }
+        if (model.search() != null) {
+            searchSection(model, h);
         }
+        parameterSection(model, h);
 
         h.append("<h2>Parameter importance</h2>\n<p class=\"note\">For each parameter, the share of the variance of "
                 + e(metric) + " that lies between its values: the sum of squares of each value's mean around the"
@@ -182,6 +172,92 @@ public final class ReportPage {
             h.append("<p class=\"note\">The series ").append(e(metric)).append("@STEP of the best ")
                     .append(curves.curves().size()).append(" task(s), best first").append(".</p>\n")
                     .append(Charts.curves(curves)).append('\n');
+        }
+    }
+
+    /** A search's best so far against samples, and how each numeric parameter's samples narrowed. */
+    private static void searchSection(ReportModel model, StringBuilder h) {
+        SearchPlot s = model.search();
+        String metric = e(model.objective().metric());
+        h.append("<h2>Search</h2>\n<p class=\"note\">").append(s.asked()).append(" sample(s) asked, ")
+                .append(s.told().size()).append(" ended (").append(s.failed()).append(" failed), from the search's"
+                        + " <code>search.log</code>.");
+        if (s.told().isEmpty()) {
+            h.append(" No sample has ended yet.</p>\n");
+        } else {
+            h.append(" Each sample's value (the mean ").append(metric).append(" of its tasks, as told to the"
+                    + " optimiser) against the order the samples ended, ")
+                    .append(s.toldBins().isEmpty() ? "a dot each" : "in " + s.toldBins().size() + " bins: the light"
+                            + " band spans the smallest to the largest value of each bin, the dark band its quartiles,"
+                            + " the line its median")
+                    .append("; × along the bottom marks a sample that failed (all its tasks failed or reported no"
+                            + " value); the pink line is the best so far, the ")
+                    .append(model.objective().maximize() ? "largest" : "smallest").append(". Values above 0 spanning"
+                            + " more than two decades are on a log scale. Hover a dot for its sample and tasks.</p>\n").append(Charts.search(s, model.objective())).append('\n');
+        }
+        if (!s.parameters().isEmpty()) {
+            h.append("<p class=\"note\">Each numeric search parameter's value per sample, in the order the"
+                    + " optimiser asked for them (a dot each, from the sample's tasks' parameters): a cloud that"
+                    + " narrows to a band is the sampling distribution closing in on the best values.</p>\n");
+            for (SearchPlot.Trace t : s.parameters()) {
+                h.append("<h3>").append(e(t.parameter())).append(" per sample")
+                        .append(t.log() ? " (log scale)" : "").append("</h3>\n").append(Charts.trace(t)).append('\n');
+            }
+        }
+    }
+
+    /** The metric per parameter value: boxes for a few values, a scatter for many numbers. */
+    private static void parameterSection(ReportModel model, StringBuilder h) {
+        String metric = model.objective().metric();
+        List<ParameterPlot> plots = model.parameters();
+        boolean anyBoxes = plots.stream().anyMatch(p -> p.scatter() == null);
+        boolean anyScatter = plots.stream().anyMatch(p -> p.scatter() != null);
+        h.append("<h2>").append(e(metric)).append(" per parameter value</h2>\n<p class=\"note\">");
+        if (anyBoxes) {
+            h.append("One box per value: the box spans the quartiles, the thick line is the median, the whiskers"
+                    + " reach the furthest values within 1.5 times the box's height, dots mark extremes beyond them;"
+                    + " × marks a value no task of which SUCCEEDED with the metric. Hover a box for its numbers."
+                    + " One scale for every box plot.");
+        }
+        if (anyScatter) {
+            h.append(anyBoxes ? " " : "").append("A parameter with more than ").append(ParameterPlot.MAX_BOXES)
+                    .append(" values, all numbers (a search's continuous values), is a scatter instead: ")
+                    .append(e(metric)).append(" against the parameter's value, a dot per task that SUCCEEDED with a"
+                            + " finite value (hover a dot for its task), up to ")
+                    .append(ProgressPlot.MAX_POINTS).append(" tasks; past that, in ").append(ProgressPlot.BINS)
+                    .append(" bins along the value: the light band spans the smallest to the largest value of each"
+                            + " bin, the dark band its quartiles, the line its median. Values above 0 spanning more"
+                            + " than two decades are on a log scale. One scale of ").append(e(metric))
+                    .append(" for every scatter.");
+        }
+        h.append("</p>\n");
+        Axis boxAxis = Charts.boxAxis(plots);
+        Axis scatterAxis = Charts.scatterAxis(plots);
+        if (plots.isEmpty()) {
+            h.append("<p>The sweep has no parameters.</p>\n");
+            return;
+        }
+        if (boxAxis == null && scatterAxis == null) {
+            h.append("<p>No task SUCCEEDED with a finite value of the metric.</p>\n");
+            return;
+        }
+        for (ParameterPlot plot : plots) {
+            ParameterPlot.Scatter s = plot.scatter();
+            if (s == null) {
+                h.append("<h3>").append(e(plot.parameter())).append(" (").append(plot.values().size())
+                        .append(" value").append(plot.values().size() == 1 ? "" : "s").append(")</h3>\n");
+                h.append(boxAxis == null ? "<p>No task with a value of " + e(plot.parameter())
+                        + " SUCCEEDED with a finite value of the metric.</p>" : Charts.boxes(plot, boxAxis, metric))
+                        .append('\n');
+            } else {
+                h.append("<h3>").append(e(plot.parameter())).append(" (").append(s.plotted()).append(" of ")
+                        .append(s.tasks()).append(" task(s) plotted").append(s.bins().isEmpty() ? ""
+                                : ", in " + s.bins().size() + " bins").append(s.log() ? "; log scale" : "")
+                        .append(")</h3>\n");
+                h.append(s.plotted() == 0 ? "<p>No task with a value of " + e(plot.parameter())
+                        + " SUCCEEDED with a finite value of the metric.</p>" : Charts.scatter(plot, scatterAxis, metric))
+                        .append('\n');
+            }
         }
     }
 

@@ -63,6 +63,18 @@ final class Svg {
         return this;
     }
 
+    /** Text with a tooltip. */
+    Svg text(double x, double y, String anchor, String cls, double rotate, String text, String title) {
+        if (title == null) {
+            return text(x, y, anchor, cls, rotate, text);
+        }
+        out.append("<g><title>").append(Html.escape(title)).append("</title>");
+        text(x, y, anchor, cls, rotate, text);
+        out.setLength(out.length() - 1); // the text's newline
+        out.append("</g>\n");
+        return this;
+    }
+
     private Svg end(String tag, String cls, String title) {
         if (cls != null) {
             out.append(" class=\"").append(cls).append('"');

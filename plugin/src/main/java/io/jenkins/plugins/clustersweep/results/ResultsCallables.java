@@ -84,7 +84,7 @@ public final class ResultsCallables {
                 if (objective != null) {
                     // The plots of `sweep report --metric M` (each task its own configuration: a
                     // Pipeline names no --over), archived with the tables and shown on the results page.
-                    ReportModel model = ReportModel.of(results, objective, List.of(), REPORT_TOP, Instant.now(),
+                    ReportModel model = ReportModel.of(results, sweep.directory(), objective, List.of(), REPORT_TOP, Instant.now(),
                             best -> SweepResults.withSeries(sweep, best));
                     ReportPage.write(model, files.resolve(REPORT));
                 }
