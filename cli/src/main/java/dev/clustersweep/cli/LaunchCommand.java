@@ -15,6 +15,7 @@ import dev.clustersweep.settings.Settings;
 import dev.clustersweep.settings.SettingsBinder;
 import dev.clustersweep.launchers.Choice;
 import dev.clustersweep.sweep.Snapshot;
+import dev.clustersweep.sweep.Submission;
 import dev.clustersweep.sweep.SweepDirectory;
 import dev.clustersweep.launchers.LaunchersFile;
 import dev.clustersweep.settings.SiteDefaults;
@@ -159,7 +160,7 @@ class LaunchCommand implements Callable<Integer> {
             started = loop.start(request, settings.get(Settings.RETRIES), false, submission -> ours.set(submission.tasks()));
         } catch (Exception e) {
             removeHook(cancelOnExit);
-            if (taken != null) {
+            if (taken != null && ours.get() == null) {
                 taken.discard(); // a refused launch leaves nothing, not even the copy it made
             }
             throw e;
@@ -219,7 +220,7 @@ class LaunchCommand implements Callable<Integer> {
             }
             LaunchOptions saved = sweep.savedOptions();
             loop = new SweepLoop(sweep, waiting.pollPolicy(saved == null ? "local" : saved.backend()));
-            state = dev.clustersweep.engine.RunState.watching(jobName, waiting.pollPolicy(
+            state = dev.clustersweep.engine.RunState.resuming(jobName, waiting.pollPolicy(
                     saved == null ? "local" : saved.backend()));
             out.println("resuming search '" + jobName + "'");
         } else {
@@ -232,13 +233,29 @@ class LaunchCommand implements Callable<Integer> {
                         + "--failed with it");
             }
             loop = new SweepLoop(sweep, waiting.pollPolicy(settings.get(Settings.BACKEND)));
-            SweepLoop.Started started = loop.startSearch(settings.searchPlan(), settings.launchOptions(SiteDefaults.NONE),
-                    false, submission -> { });
+            Snapshot taken = null;
+            if (settings.has(Settings.SNAPSHOT)) {
+                taken = settings.takeSnapshot(here, sweep.directory(), Caller.COMMAND_LINE);
+                out.println("snapshot: commit " + taken.commit() + " in " + taken.dir());
+                settings = settings.withSnapshot(taken);
+            }
+            AtomicReference<Submission> recorded = new AtomicReference<>();
+            SweepLoop.Started started;
+            try {
+                started = loop.startSearch(settings.searchPlan(), settings.launchOptions(SiteDefaults.NONE), false,
+                        recorded::set);
+            } catch (Exception e) {
+                if (taken != null && recorded.get() == null) {
+                    taken.discard();
+                }
+                throw e;
+            }
             state = started.state();
             out.println("search '" + jobName + "': " + started.launch().tasks().size() + " task(s) "
                     + started.launch().tasks() + " launched on " + settings.get(Settings.BACKEND));
         }
-        new Progress(out).follow(loop, state);
+        new Progress(out).follow(loop, state.withResumes(settings.get(Settings.MAX_RESUMES),
+                settings.get(Settings.RESUME_CODE)));
         return StatusCommand.exitStatus(sweep.status(), out);
     }
 

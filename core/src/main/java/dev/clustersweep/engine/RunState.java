@@ -21,10 +21,12 @@ import java.io.Serializable;
  * @param maxResumes how many times a task that exits with {@code resumeCode} is relaunched (0: never);
  *     a state saved before resumes existed reads 0
  * @param resumeCode the exit code by which a task asks to be continued (cluster_utils' 3)
+ * @param watchOnly following only ({@code sweep status --wait}): a search is not driven, nothing is
+ *     launched by this run's turns but what was asked by hand
  */
 public record RunState(String jobName, int retries, int firstSubmission, String scope, int retriesUsed,
         String queued, String lastLine, long intervalMillis, int failures, boolean done, int maxResumes,
-        int resumeCode) implements Serializable {
+        int resumeCode, boolean watchOnly) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,11 +34,17 @@ public record RunState(String jobName, int retries, int firstSubmission, String 
     public static RunState started(String jobName, int retries, int firstSubmission, TaskList scope,
             PollPolicy policy) {
         return new RunState(jobName, retries, firstSubmission, scope == null ? null : scope.toString(), 0, null, null,
-                policy.initialMillis(), 0, false, 0, 0);
+                policy.initialMillis(), 0, false, 0, 0, false);
     }
 
     /** Following a whole sweep until it ends, launching nothing: {@code sweep status --wait}. */
     public static RunState watching(String jobName, PollPolicy policy) {
+        RunState s = started(jobName, 0, 1, null, policy);
+        return new RunState(s.jobName, 0, 1, null, 0, null, null, s.intervalMillis, 0, false, 0, 0, true);
+    }
+
+    /** Driving a whole sweep from what its directory holds: {@code sweep search --resume}. */
+    public static RunState resuming(String jobName, PollPolicy policy) {
         return started(jobName, 0, 1, null, policy);
     }
 
@@ -44,18 +52,18 @@ public record RunState(String jobName, int retries, int firstSubmission, String 
     public RunState withQueued(TaskList ids) {
         TaskList all = queued == null ? ids : TaskList.parse(queued).union(ids);
         return new RunState(jobName, retries, firstSubmission, scope, retriesUsed, all.toString(), lastLine,
-                intervalMillis, failures, false, maxResumes, resumeCode);
+                intervalMillis, failures, false, maxResumes, resumeCode, watchOnly);
     }
 
     /** This state with tasks that exit {@code code} relaunched up to {@code max} times ({@link SweepLoop#turn}). */
     public RunState withResumes(int max, int code) {
         return new RunState(jobName, retries, firstSubmission, scope, retriesUsed, queued, lastLine, intervalMillis,
-                failures, done, max, code);
+                failures, done, max, code, watchOnly);
     }
 
     RunState next(String scope, int retriesUsed, String queued, String lastLine, long intervalMillis, int failures,
             boolean done) {
         return new RunState(jobName, retries, firstSubmission, scope, retriesUsed, queued, lastLine, intervalMillis,
-                failures, done, maxResumes, resumeCode);
+                failures, done, maxResumes, resumeCode, watchOnly);
     }
 }

@@ -77,6 +77,20 @@ public final class SearchLog {
         return entries;
     }
 
+    /** The length of the file up to and with its last newline. */
+    private static long wholeLines(java.nio.channels.FileChannel channel) throws IOException {
+        long size = channel.size();
+        java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+        for (long at = size - 1; at >= 0; at--) {
+            one.clear();
+            channel.read(one, at);
+            if (one.get(0) == '\n') {
+                return at + 1;
+            }
+        }
+        return 0;
+    }
+
     public static void append(SweepDirectory dir, Entry entry) throws IOException {
         String line;
         if (entry instanceof Ask a) {
@@ -85,11 +99,14 @@ public final class SearchLog {
             Tell t = (Tell) entry;
             line = "tell " + t.sample() + " " + (t.value().isPresent() ? Double.toString(t.value().getAsDouble()) : "-");
         }
-        try {
-            Files.writeString(file(dir), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        Path file = file(dir);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+            // A line a crash cut short is not there (read skips it): it goes before this one is added.
+            channel.truncate(wholeLines(channel));
+            channel.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)), channel.size());
         } catch (IOException e) {
-            throw FileProblems.refused("write", file(dir), e);
+            throw FileProblems.refused("write", file, e);
         }
     }
 }

@@ -88,7 +88,39 @@ final class SearchTurn {
         return sweep.launch(new LaunchRequest(null, null, ids, false, options, false), recorded);
     }
 
+    /**
+     * The turn, under the search's own lock ({@code search.lock}): two drivers of one search (a
+     * Jenkins build and a {@code --resume}) would each tell and ask the same samples. A turn that
+     * finds the lock taken does nothing; the holder's turn does it.
+     */
     Result advance(SweepStatus status) throws BackendException, IOException {
+        java.nio.file.Path lockFile = lockFile(dir);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // another thread of this process drives it
+            }
+            if (lock == null) {
+                return new Result(List.of(), false, false);
+            }
+            try {
+                return advanceLocked(status);
+            } finally {
+                lock.release();
+            }
+        } catch (IOException e) {
+            throw FileProblems.refused("lock", lockFile, e);
+        }
+    }
+
+    static java.nio.file.Path lockFile(SweepDirectory dir) {
+        return dir.root().resolve("search.lock");
+    }
+
+    private Result advanceLocked(SweepStatus status) throws BackendException, IOException {
         List<String> lines = new ArrayList<>();
         Replay replay = replay();
         Map<Long, TaskStatus> byId = new HashMap<>(status.tasks().size() * 2);
@@ -108,8 +140,11 @@ final class SearchTurn {
             boolean ended = true;
             for (long id = ask.firstTask(); id <= ask.lastTask(); id++) {
                 TaskStatus t = byId.get(id);
-                if (t == null || (t.state() == TaskState.LOST && t.attempts() == 0)) {
-                    toLaunch.add(id); // never launched, or its launcher died before it started
+                if (t == null || (t.state() == TaskState.LOST && t.attempt() == 0
+                        && submissionsHolding(id) <= MAX_RESTARTS)) {
+                    // Never launched, or its submission's launcher died before it started (a killed
+                    // driver's local pool): launched again, a bounded number of times.
+                    toLaunch.add(id);
                     ended = false;
                 } else if (t.state().isActive()) {
                     ended = false;
@@ -146,6 +181,13 @@ final class SearchTurn {
         boolean done = replay.toldCount() == replay.asked()
                 && (replay.asked() >= settings.samples() || replay.exhausted) && launch.isEmpty();
         return new Result(lines, !launch.isEmpty(), done);
+    }
+
+    /** How many times a sample's task that never started is launched again before it counts as failed. */
+    private static final int MAX_RESTARTS = 3;
+
+    private long submissionsHolding(long id) {
+        return sweep.submissions().stream().filter(s -> s.tasks().contains(id)).count();
     }
 
     /** Asks up to {@code n} samples, each logged, then appended to jobs.json; the tasks to launch. */

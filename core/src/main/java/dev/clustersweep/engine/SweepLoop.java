@@ -150,7 +150,7 @@ public final class SweepLoop {
             return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, policy.initialMillis(), 0, false),
                     progress, lines);
         }
-        SearchTurn search = SearchTurn.of(sweep);
+        SearchTurn search = state.watchOnly() ? null : SearchTurn.of(sweep);
         if (search != null) {
             // A search's samples are told as they end and never retried: a failure is part of what
             // it learns (and counts against its budget); it is over when the budget is spent.

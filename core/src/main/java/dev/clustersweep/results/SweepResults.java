@@ -84,6 +84,9 @@ public record SweepResults(String jobName, SweepStatus status, List<TaskResult> 
         return params;
     }
 
+    /** Seconds after its end before an attempt that reported nothing is kept as such in results.cache. */
+    private static final long NOTHING_SETTLES_AFTER = 60;
+
     /**
      * Each task's current attempt's metrics, read by a few threads ({@link ParallelReads}); without
      * series, an ended attempt's are taken from {@link ResultsCache} when it has them, and the cache
@@ -116,9 +119,13 @@ public record SweepResults(String jobName, SweepStatus status, List<TaskResult> 
         });
         if (cache != null) {
             Map<String, AttemptMetrics> ended = new HashMap<>(tasks.size() * 2);
+            long now = System.currentTimeMillis() / 1000;
             for (int i = 0; i < metrics.length; i++) {
                 TaskStatus t = tasks.get(i);
-                if (t.attempt() != 0 && t.end() != null) {
+                // "Reported nothing" is kept only a while after the end: a listing of metrics/ on NFS
+                // may not show a file written just before the end record yet.
+                if (t.attempt() != 0 && t.end() != null
+                        && (metrics[i] != AttemptMetrics.NONE || now - t.end() >= NOTHING_SETTLES_AFTER)) {
                     ended.put(t.id() + "." + t.attempt(), metrics[i]);
                 }
             }

@@ -215,10 +215,6 @@ public final class SweepSettings implements Serializable {
     }
 
     /**
-     * These settings running from {@code taken}: a cd to the copy first in the setup lines, so that
-     * relaunches, which keep the setup, run the same code.
-     */
-    /**
      * The snapshot these settings ask for ({@link Settings#SNAPSHOT}), taken now into the sweep's
      * directory: refusals name the settings in the caller's words.
      */
@@ -226,6 +222,10 @@ public final class SweepSettings implements Serializable {
         return Snapshot.take(workDir, dir, get(Settings.SNAPSHOT), get(Settings.SNAPSHOT_DIRTY), caller.snapshotWords());
     }
 
+    /**
+     * These settings running from {@code taken}: a cd to the copy first in the setup lines, so that
+     * relaunches, which keep the setup, run the same code.
+     */
     public SweepSettings withSnapshot(Snapshot taken) {
         List<String> setup = new ArrayList<>(List.of(taken.cdLine()));
         setup.addAll(get(Settings.SETUP));

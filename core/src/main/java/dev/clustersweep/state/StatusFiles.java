@@ -31,10 +31,22 @@ public final class StatusFiles {
      * reading them again: an ended attempt's records never change.
      */
     public static Map<Long, AttemptRecord> latestAttempts(SweepDirectory dir, Map<Long, AttemptRecord> ended) {
+        return listed(dir, ended).records();
+    }
+
+    /**
+     * The latest attempts, and whether each is the attempt the listing named as its task's latest:
+     * not so while a start record is being written (the one before it stands in for it).
+     */
+    public record Listed(Map<Long, AttemptRecord> records, boolean whole) {
+    }
+
+    /** As {@link #latestAttempts(SweepDirectory, Map)}, saying whether any record stood in for one being written. */
+    public static Listed listed(SweepDirectory dir, Map<Long, AttemptRecord> ended) {
         Map<Long, Integer> latest = new HashMap<>();
         Path statusDir = dir.statusDir();
         if (!FileProblems.exists(statusDir)) {
-            return Map.of();
+            return new Listed(Map.of(), true);
         }
         // Names, not Paths matched against a glob: a 100,000-task sweep lists 200,000 entries.
         for (String name : list(statusDir)) {
@@ -78,12 +90,14 @@ public final class StatusFiles {
             };
         });
         Map<Long, AttemptRecord> records = new HashMap<>(ids.length * 2);
+        boolean whole = true;
         for (int i = 0; i < ids.length; i++) {
             if (read[i] != null) {
                 records.put(ids[i], read[i]);
             }
+            whole &= read[i] != null && read[i].attempt() == attempts[i];
         }
-        return records;
+        return new Listed(records, whole);
     }
 
     private static final String START_SHAPE = "a start record: lines submission=N, job=ID, host=NAME, pid=N, "

@@ -51,7 +51,8 @@ public final class StatusReader {
         }
         long listedAt = System.currentTimeMillis();
         Map<Long, AttemptRecord> known = ended;
-        Map<Long, AttemptRecord> latest = StatusFiles.latestAttempts(dir, known);
+        StatusFiles.Listed listed = StatusFiles.listed(dir, known);
+        Map<Long, AttemptRecord> latest = listed.records();
         Map<Long, AttemptRecord> nowEnded = new HashMap<>(latest.size() * 2);
         latest.forEach((id, record) -> {
             if (record.ended()) {
@@ -62,7 +63,10 @@ public final class StatusReader {
             }
         });
         ended = nowEnded;
-        String nowSettled = nowEnded.size() == latest.size() && old(before, listedAt) ? before : null;
+        // Settled only when every latest attempt ended and was read as the listing named it: a start
+        // record still being written (its earlier attempt standing in) would be missed for good.
+        String nowSettled = listed.whole() && nowEnded.size() == latest.size() && old(before, listedAt) ? before
+                : null;
         if (!java.util.Objects.equals(nowSettled, settled)) {
             settled = nowSettled;
             mustSave |= nowSettled != null; // the next process need not list the directory at all
@@ -146,9 +150,22 @@ public final class StatusReader {
         mustSave = false;
     }
 
-    /** Reads the cache once its run is known; what this reader learnt before that is kept over it. */
+    /**
+     * Reads the cache once its run is known; what this reader learnt before that is kept over it. A
+     * run that changed under this reader (the directory cleared for a fresh run, by this process or
+     * another) starts it afresh.
+     */
     private void load() {
-        if (run != null || (run = runOf(dir)) == null) {
+        String now = runOf(dir);
+        if (run != null && !run.equals(now)) {
+            ended = new HashMap<>();
+            endings = new HashMap<>();
+            settled = null;
+            unsavedAttempts = 0;
+            mustSave = false;
+            run = null;
+        }
+        if (run != null || (run = now) == null) {
             return;
         }
         StatusCache.Contents cached = StatusCache.read(dir.statusCache(), run);
@@ -162,16 +179,19 @@ public final class StatusReader {
     }
 
     /**
-     * The run a cache belongs to: its status directory and first submission record, as the file
-     * system identifies them (inode, modification time). A fresh run under the same name (a Jenkins
-     * build clears the directory) has new ones, so an earlier run's file is never taken for its own;
+     * The run a cache belongs to: its status directory (as the file system identifies it) and the
+     * checksum of its first submission record. A fresh run under the same name (a Jenkins build
+     * clears the directory) has a new record, so an earlier run's file is never taken for its own;
      * null before the first submission, when there is nothing to cache.
      */
     public static String runOf(SweepDirectory dir) {
         try {
             BasicFileAttributes status = Files.readAttributes(dir.statusDir(), BasicFileAttributes.class);
-            BasicFileAttributes first = Files.readAttributes(dir.submission(1), BasicFileAttributes.class);
-            return status.fileKey() + " " + first.fileKey() + " " + first.lastModifiedTime().toInstant();
+            // The first submission's bytes name the run (its time of acceptance and job ids), whatever
+            // the file system's time resolution or inode reuse.
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(Files.readAllBytes(dir.submission(1)));
+            return status.fileKey() + " " + Long.toHexString(crc.getValue());
         } catch (IOException | UnsupportedOperationException e) {
             return null;
         }

@@ -156,6 +156,40 @@ public class StatusCacheTest {
     }
 
     @Test
+    public void aSettledDirectorySkipsTheListingUntilAFileComesOrGoes() throws Exception {
+        write(1, 1, "exit=0\nend=160\nreason=exit\n");
+        age(dir.statusDir());
+        StatusReader first = new StatusReader(dir);
+        first.latestAttempts();
+        first.save();
+        assertTrue("settled", Files.readString(dir.statusCache()).lines().findFirst().orElseThrow()
+                .matches(".*\t=[^\t]+\t=[^\t]+$"));
+        write(1, 2, null); // a relaunch: a new file, the directory's time changes
+        AttemptRecord latest = new StatusReader(dir).latestAttempts().get(1L);
+        assertEquals(2, latest.attempt());
+    }
+
+    @Test
+    public void aStartRecordBeingWrittenKeepsTheDirectoryFromSettling() throws Exception {
+        write(1, 1, "exit=0\nend=160\nreason=exit\n");
+        Files.writeString(dir.startRecord(1, 2), "submission=1\njob=lo"); // being written
+        age(dir.statusDir());
+        StatusReader first = new StatusReader(dir);
+        assertEquals("the attempt before stands in", 1, first.latestAttempts().get(1L).attempt());
+        first.save();
+        // The record is finished in place: no file came or went, the directory keeps its time.
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(dir.statusDir());
+        Files.writeString(dir.startRecord(1, 2), "submission=1\njob=local\nhost=h\npid=12\nstart=100\n");
+        Files.setLastModifiedTime(dir.statusDir(), time);
+        assertEquals(2, new StatusReader(dir).latestAttempts().get(1L).attempt());
+    }
+
+    /** The directory's time a minute back: older than the settling margin, as a finished sweep's is. */
+    private static void age(java.nio.file.Path d) throws Exception {
+        Files.setLastModifiedTime(d, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    }
+
+    @Test
     public void aFileThatCannotBeWrittenLeavesTheStatusAsItIs() throws Exception {
         write(1, 1, "exit=0\nend=160\nreason=exit\n");
         Files.createDirectories(dir.statusCache()); // a directory where the file would go

@@ -132,13 +132,16 @@ public final class SweepCallables {
                     Snapshot taken = settings.has(Settings.SNAPSHOT)
                             ? settings.takeSnapshot(work, sweep.directory(), Caller.PIPELINE) : null;
                     SweepSettings run = taken == null ? settings : settings.withSnapshot(taken);
+                    boolean[] recorded = {false}; // tasks may run from the copy once a submission is recorded
                     try {
                         // A search's first samples; its later ones are launched by the turns.
                         state = run.has(Settings.SEARCH)
-                                ? loop.startSearch(run.searchPlan(), run.launchOptions(site), false, s -> { }).state()
-                                : loop.startCleared(run.launchRequest(site, false), retries, s -> { }).state();
+                                ? loop.startSearch(run.searchPlan(), run.launchOptions(site), false,
+                                        s -> recorded[0] = true).state()
+                                : loop.startCleared(run.launchRequest(site, false), retries,
+                                        s -> recorded[0] = true).state();
                     } catch (Exception e) {
-                        if (taken != null) {
+                        if (taken != null && !recorded[0]) {
                             taken.discard(); // a refused launch leaves nothing, not even the copy it made
                         }
                         throw e;
