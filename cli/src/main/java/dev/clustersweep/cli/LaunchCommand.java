@@ -110,9 +110,17 @@ class LaunchCommand implements Callable<Integer> {
         return false;
     }
 
+    /** {@code sweep search --settings FILE}: a cluster_utils hp_optimization settings file, or null. */
+    java.nio.file.Path clusterUtilsSettings() {
+        return null;
+    }
+
     @Override
     public Integer call() throws Exception {
         SweepSettings settings = chosen(settings());
+        if (clusterUtilsSettings() != null) {
+            settings = withClusterUtilsSearch(settings, clusterUtilsSettings());
+        }
         if (searchCommand() && !settings.has(Settings.SEARCH) && !resume()) {
             throw new BadInputException("sweep search needs a search section: expected --spec FILE with 'search:' "
                     + "(optimizer, metric, samples, params; see docs/search.md), or --resume --jobname NAME");
@@ -196,6 +204,23 @@ class LaunchCommand implements Callable<Integer> {
         } finally {
             removeHook(cancelOnExit);
         }
+    }
+
+    /**
+     * The search of a cluster_utils settings file, as our search section, over the other settings;
+     * its fields with no meaning here are named in one warning line.
+     */
+    private SweepSettings withClusterUtilsSearch(SweepSettings settings, java.nio.file.Path file) {
+        if (settings.has(Settings.SEARCH)) {
+            throw new BadInputException("give the search either in the spec's search section or with --settings "
+                    + file + ", not both");
+        }
+        Map<String, Object> content = dev.clustersweep.settings.SpecFile.read(file);
+        dev.clustersweep.search.ClusterUtilsSettings.read(content).warnings()
+                .forEach(w -> spec.commandLine().getErr().println("sweep: warning: " + file + ": " + w));
+        Map<String, Object> search = new LinkedHashMap<>();
+        search.put(Settings.SEARCH.name(), dev.clustersweep.search.ClusterUtilsSettings.section(content));
+        return SettingsBinder.bind(search, Caller.SPEC_FILE).over(settings);
     }
 
     /**

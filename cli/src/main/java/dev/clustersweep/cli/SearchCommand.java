@@ -17,6 +17,16 @@ final class SearchCommand extends LaunchCommand {
             + " (after its driver died): the same samples for the same seed and results.")
     boolean resume;
 
+    @Option(names = "--settings", paramLabel = "FILE", description = "Take the search from a cluster_utils"
+            + " hp_optimization settings file (JSON or YAML): its optimizer, optimization_setting and"
+            + " optimized_params; its other fields are named in one warning.")
+    java.nio.file.Path clusterUtilsFile;
+
+    @Override
+    java.nio.file.Path clusterUtilsSettings() {
+        return clusterUtilsFile;
+    }
+
     @Override
     boolean searchCommand() {
         return true;

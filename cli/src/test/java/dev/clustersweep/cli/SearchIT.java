@@ -98,6 +98,35 @@ public class SearchIT {
     }
 
     @Test
+    public void aClusterUtilsSettingsFileRunsAsItIs() throws Exception {
+        Path work = work("cu", 8, 2, "0");
+        Files.writeString(work.resolve("hp.json"), "{\"optimizer_str\": \"cem_metaoptimizer\","
+                + " \"optimizer_settings\": {\"with_restarts\": false, \"num_jobs_in_elite\": 5},"
+                + " \"optimization_setting\": {\"metric_to_optimize\": \"loss\", \"minimize\": true,"
+                + " \"number_of_samples\": 8, \"n_jobs_per_iteration\": 2},"
+                + " \"optimized_params\": [{\"param\": \"x\", \"distribution\": \"TruncatedNormal\", \"bounds\": [-5, 5]},"
+                + " {\"param\": \"opt\", \"distribution\": \"Discrete\", \"options\": [\"sgd\", \"adam\"]}],"
+                + " \"results_dir\": \"/tmp/cu\", \"git_params\": {}, \"environment_setup\": {}}");
+        SweepProcess.Result r = SweepProcess.run(work, "search", "--settings", "hp.json", "--command",
+                "bash objective.sh", "--jobname", "s", "--backend", "local");
+        assertEquals(r.stdout() + r.stderr(), 0, r.exit());
+        // The fields with no meaning here, named in one line.
+        List<String> warnings = r.stderr().lines().filter(l -> l.startsWith("sweep: warning: hp.json: ")).toList();
+        assertEquals(r.stderr(), 1, warnings.size());
+        assertTrue(warnings.get(0), warnings.get(0).contains("results_dir")
+                && warnings.get(0).contains("git_params") && warnings.get(0).contains("environment_setup"));
+        List<String> log = Files.readAllLines(work.resolve(".sweep/s/search.log"));
+        assertEquals(8, log.stream().filter(l -> l.startsWith("tell ") && !l.endsWith(" -")).count());
+
+        Files.writeString(work.resolve("bad.json"), "{\"optimizer_str\": \"nevergrad\"}");
+        SweepProcess.Result bad = SweepProcess.run(work, "search", "--settings", "bad.json", "--command",
+                "bash objective.sh", "--jobname", "t", "--backend", "local");
+        assertEquals(bad.stderr(), 2, bad.exit());
+        assertTrue(bad.stderr(), bad.stderr().startsWith("sweep: bad optimizer_str 'nevergrad'"));
+        assertFalse(Files.exists(work.resolve(".sweep/t")));
+    }
+
+    @Test
     public void aBadSectionIsOneLineAndWritesNothing() throws Exception {
         Path work = work("bad", 12, 3, "0");
         Files.writeString(work.resolve("spec.yaml"), Files.readString(work.resolve("spec.yaml"))

@@ -100,6 +100,44 @@ public final class ClusterUtilsSettings {
         return new Imported(settings, warnings);
     }
 
+    /**
+     * The file's search as our {@code search:} section (what a sweep's search.json keeps), once
+     * {@link #read} accepted it: cluster_utils' names given ours, the values as they were.
+     */
+    public static Map<String, Object> section(Map<String, ?> file) {
+        read(file); // refuses what does not fit, in cluster_utils' names
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("optimizer", "cem_metaoptimizer".equals(String.valueOf(file.get("optimizer_str"))) ? "cem" : "grid");
+        Map<?, ?> setting = (Map<?, ?>) file.get("optimization_setting");
+        copy(setting, "metric_to_optimize", out, "metric");
+        copy(setting, "minimize", out, "minimize");
+        copy(setting, "number_of_samples", out, "samples");
+        copy(setting, "n_jobs_per_iteration", out, "parallel");
+        copy(setting, "n_completed_jobs_before_resubmit", out, "completedBeforeResubmit");
+        if (file.get("optimizer_settings") instanceof Map<?, ?> optimizer) {
+            copy(optimizer, "with_restarts", out, "withRestarts");
+            copy(optimizer, "num_jobs_in_elite", out, "numJobsInElite");
+        }
+        List<Object> params = new ArrayList<>();
+        for (Object entry : (List<?>) file.get("optimized_params")) {
+            Map<?, ?> param = (Map<?, ?>) entry;
+            Map<String, Object> ours = new java.util.LinkedHashMap<>();
+            copy(param, "param", ours, "name");
+            copy(param, "distribution", ours, "distribution");
+            copy(param, "bounds", ours, "bounds");
+            copy(param, "options", ours, "options");
+            params.add(ours);
+        }
+        out.put("params", params);
+        return out;
+    }
+
+    private static void copy(Map<?, ?> from, String key, Map<String, Object> to, String ours) {
+        if (from != null && from.get(key) != null) {
+            to.put(ours, from.get(key));
+        }
+    }
+
     private static SettingsNode section(SettingsNode root, String key) {
         return root.has(key) ? root.get(key).requireObject() : null;
     }

@@ -21,7 +21,7 @@ import java.util.Map;
  * Numbers are kept as the text written in the file ({@code 0.10} stays {@code 0.10}, {@code 1e-4}
  * stays {@code 1e-4}), because that text is what a task receives; booleans become booleans.
  */
-final class SpecFile {
+public final class SpecFile {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -29,7 +29,8 @@ final class SpecFile {
     private SpecFile() {
     }
 
-    static Map<String, Object> read(Path file) {
+    /** The file's maps and lists (also a cluster_utils settings file, read the same way). */
+    public static Map<String, Object> read(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         JsonFactory factory;
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
