@@ -55,6 +55,18 @@ public class ResumeIT {
     }
 
     @Test
+    public void aRetryIsNotCountedAsAResume() throws Exception {
+        // Exit 1 (a failure: retried), then 3 (asks to go on: resumed), then 0.
+        Path work = tmp.newFolder("retry").toPath();
+        String task = "n=$(cat runs 2>/dev/null || echo 0); echo $((n + 1)) > runs; [ $n = 0 ] && exit 1;"
+                + " [ $n = 1 ] && exit 3; exit 0";
+        SweepProcess.Result r = SweepProcess.run(work, "launch", "--backend", "local", "--jobname", "r", "--command",
+                task, "--retries", "1", "--max-resumes", "1");
+        assertEquals(r.stdout() + r.stderr(), 0, r.exit());
+        assertEquals("3\n", Files.readString(work.resolve("runs")));
+    }
+
+    @Test
     public void theLimitHoldsAndWithoutItExit3IsAFailure() throws Exception {
         Path work = work();
         SweepProcess.Result r = SweepProcess.run(work, "launch", "--backend", "local", "--jobname", "r",

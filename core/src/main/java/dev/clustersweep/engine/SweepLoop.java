@@ -221,20 +221,34 @@ public final class SweepLoop {
 
     /**
      * Tasks that ended asking to go on ({@link #asksToResume}) and have resumed fewer than
-     * {@code maxResumes} times: a task's first attempt is not a resume, so its attempts so far are at
-     * most that many.
+     * {@code maxResumes} times. A resume is an earlier attempt that ended so (its end record says
+     * the resume code, or it has none: its node was lost); retries and relaunches by hand are not
+     * counted. Only the few tasks that ask are looked at again.
      */
-    private static TaskList resumable(SweepStatus status, RunState state) {
+    private TaskList resumable(SweepStatus status, RunState state) {
         if (state.maxResumes() <= 0) {
             return TaskList.empty();
         }
         TaskList.Builder ids = TaskList.builder();
         for (TaskStatus task : status.tasks()) {
-            if (asksToResume(task, state.resumeCode()) && task.attempts() <= state.maxResumes()) {
+            if (asksToResume(task, state.resumeCode()) && resumesSoFar(task, state.resumeCode()) < state.maxResumes()) {
                 ids.add(task.id());
             }
         }
         return ids.build();
+    }
+
+    /** The task's earlier attempts that asked to go on, each of which was a resume. */
+    private int resumesSoFar(TaskStatus task, int resumeCode) {
+        int resumes = 0;
+        for (int attempt = 1; attempt < task.attempts(); attempt++) {
+            dev.clustersweep.state.AttemptRecord r = dev.clustersweep.state.StatusFiles.read(sweep.directory(),
+                    task.id(), attempt);
+            if (r != null && (!r.ended() || r.exitCode() == resumeCode)) {
+                resumes++;
+            }
+        }
+        return resumes;
     }
 
     /**
