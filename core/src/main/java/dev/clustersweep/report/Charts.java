@@ -172,23 +172,14 @@ final class Charts {
         } else {
             bins(svg, p.bins(), b -> b.middle() / unit, x, y, x0, x1, y0, objective.metric());
         }
-        Svg.Path best = new Svg.Path();
-        double lastY = 0;
-        for (int i = 0; i < p.best().size(); i++) {
-            ProgressPlot.Point pt = p.best().get(i);
-            double px = x.map(pt.x() / unit, x0, x1);
-            double py = y.map(pt.y(), y0, TOP);
-            if (i == 0) {
-                best.move(px, py);
-            } else {
-                best.to(px, lastY).to(px, py);
-            }
-            lastY = py;
+        List<double[]> best = new java.util.ArrayList<>();
+        for (ProgressPlot.Point pt : p.best()) {
+            best.add(new double[] {x.map(pt.x() / unit, x0, x1), y.map(pt.y(), y0, TOP)});
         }
         if (!best.isEmpty()) {
-            best.to(x.map(p.xMax() / unit, x0, x1), lastY);
             ProgressPlot.Point last = p.best().get(p.best().size() - 1);
-            svg.path(best.toString(), "best", "best so far: " + num(last.y()) + " (task " + last.task() + ")");
+            bestSoFar(svg, best, x.map(p.xMax() / unit, x0, x1), "best so far: " + num(last.y()) + " (task "
+                    + last.task() + ")");
         }
         String xLabel = p.byTime() ? "end time, " + timeUnitName(unit) + " after the first task ended" : "task id";
         svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0, xLabel);
@@ -323,28 +314,36 @@ final class Charts {
                 svg.path(crosses.toString(), "fail", s.failed() + " failed sample(s)");
             }
         }
-        Svg.Path best = new Svg.Path();
-        double lastY = 0;
-        for (int i = 0; i < s.best().size(); i++) {
-            SearchPlot.Told t = s.best().get(i);
-            double px = x.map(t.order(), x0, x1);
-            double py = y.map(t.value(), yb, TOP);
-            if (i == 0) {
-                best.move(px, py);
-            } else {
-                best.to(px, lastY).to(px, py);
-            }
-            lastY = py;
+        List<double[]> best = new java.util.ArrayList<>();
+        for (SearchPlot.Told t : s.best()) {
+            best.add(new double[] {x.map(t.order(), x0, x1), y.map(t.value(), yb, TOP)});
         }
         if (!best.isEmpty()) {
-            best.to(x.map(n, x0, x1), lastY);
             SearchPlot.Told last = s.best().get(s.best().size() - 1);
-            svg.path(best.toString(), "best", "best so far: " + metric + " = " + num(last.value()) + " (sample "
+            bestSoFar(svg, best, x.map(n, x0, x1), "best so far: " + metric + " = " + num(last.value()) + " (sample "
                     + last.sample() + ")");
         }
         svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0, "sample, in the order told; y: " + shorten(metric, 40)
                 + (log ? " (log scale)" : ""));
         return svg.done();
+    }
+
+    /** The best so far as a step line through these points (pixels, in order), held level to {@code xEnd}. */
+    private static void bestSoFar(Svg svg, List<double[]> points, double xEnd, String title) {
+        Svg.Path line = new Svg.Path();
+        double lastY = 0;
+        for (int i = 0; i < points.size(); i++) {
+            double px = points.get(i)[0];
+            double py = points.get(i)[1];
+            if (i == 0) {
+                line.move(px, py);
+            } else {
+                line.to(px, lastY).to(px, py);
+            }
+            lastY = py;
+        }
+        line.to(xEnd, lastY);
+        svg.path(line.toString(), "best", title);
     }
 
     /** One search parameter's value against sample number: a dot per sample (bins past {@link ProgressPlot#MAX_POINTS}). */
