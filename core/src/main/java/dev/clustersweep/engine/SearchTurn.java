@@ -125,7 +125,8 @@ final class SearchTurn {
         Replay replay = replay();
         Map<Long, TaskStatus> byId = new HashMap<>(status.tasks().size() * 2);
         status.tasks().forEach(t -> byId.put(t.id(), t));
-        TaskList known = sweep.jobIds();
+        // No jobs.json yet: the first ask was logged, then its driver died before appending it.
+        TaskList known = FileProblems.exists(dir.jobFile()) ? sweep.jobIds() : TaskList.empty();
 
         // 1. Tell the samples whose tasks all ended, in the order they were asked.
         MetricFiles files = null;
