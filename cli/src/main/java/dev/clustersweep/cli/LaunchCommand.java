@@ -7,8 +7,11 @@ import dev.clustersweep.engine.Backends;
 import dev.clustersweep.engine.LaunchRequest;
 import dev.clustersweep.engine.LaunchResult;
 import dev.clustersweep.engine.PollPolicy;
+import dev.clustersweep.engine.RunState;
+import dev.clustersweep.engine.SearchPlan;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepLoop;
+import dev.clustersweep.search.ClusterUtilsSettings;
 import dev.clustersweep.settings.Caller;
 import dev.clustersweep.settings.Setting;
 import dev.clustersweep.settings.Settings;
@@ -19,6 +22,7 @@ import dev.clustersweep.sweep.Submission;
 import dev.clustersweep.sweep.SweepDirectory;
 import dev.clustersweep.launchers.LaunchersFile;
 import dev.clustersweep.settings.SiteDefaults;
+import dev.clustersweep.settings.SpecFile;
 import dev.clustersweep.settings.SweepSettings;
 import dev.clustersweep.tasks.TaskList;
 import java.io.PrintWriter;
@@ -111,7 +115,7 @@ class LaunchCommand implements Callable<Integer> {
     }
 
     /** {@code sweep search --settings FILE}: a cluster_utils hp_optimization settings file, or null. */
-    java.nio.file.Path clusterUtilsSettings() {
+    Path clusterUtilsSettings() {
         return null;
     }
 
@@ -210,16 +214,16 @@ class LaunchCommand implements Callable<Integer> {
      * The search of a cluster_utils settings file, as our search section, over the other settings;
      * its fields with no meaning here are named in one warning line.
      */
-    private SweepSettings withClusterUtilsSearch(SweepSettings settings, java.nio.file.Path file) {
+    private SweepSettings withClusterUtilsSearch(SweepSettings settings, Path file) {
         if (settings.has(Settings.SEARCH)) {
             throw new BadInputException("give the search either in the spec's search section or with --settings "
                     + file + ", not both");
         }
-        Map<String, Object> content = dev.clustersweep.settings.SpecFile.read(file);
-        dev.clustersweep.search.ClusterUtilsSettings.read(content).warnings()
+        Map<String, Object> content = SpecFile.read(file);
+        ClusterUtilsSettings.read(content).warnings()
                 .forEach(w -> spec.commandLine().getErr().println("sweep: warning: " + file + ": " + w));
         Map<String, Object> search = new LinkedHashMap<>();
-        search.put(Settings.SEARCH.name(), dev.clustersweep.search.ClusterUtilsSettings.section(content));
+        search.put(Settings.SEARCH.name(), ClusterUtilsSettings.section(content));
         return SettingsBinder.bind(search, Caller.SPEC_FILE).over(settings);
     }
 
@@ -237,16 +241,16 @@ class LaunchCommand implements Callable<Integer> {
         Sweep sweep = Sweep.open(here, jobName);
         PrintWriter out = spec.commandLine().getOut();
         SweepLoop loop;
-        dev.clustersweep.engine.RunState state;
+        RunState state;
         if (resume()) {
-            if (!dev.clustersweep.engine.SearchPlan.exists(sweep.directory())) {
+            if (!SearchPlan.exists(sweep.directory())) {
                 throw new BadInputException("sweep '" + jobName + "' in " + sweep.directory().root()
                         + " is not a search: expected one started by 'sweep search --spec FILE'");
             }
             LaunchOptions saved = sweep.savedOptions();
-            loop = new SweepLoop(sweep, waiting.pollPolicy(saved == null ? "local" : saved.backend()));
-            state = dev.clustersweep.engine.RunState.resuming(jobName, waiting.pollPolicy(
-                    saved == null ? "local" : saved.backend()));
+            PollPolicy policy = waiting.pollPolicy(saved == null ? "local" : saved.backend());
+            loop = new SweepLoop(sweep, policy);
+            state = RunState.resuming(jobName, policy);
             out.println("resuming search '" + jobName + "'");
         } else {
             if (!settings.has(Settings.BACKEND)) {

@@ -20,6 +20,11 @@ import dev.clustersweep.tasks.TaskList;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,13 +99,13 @@ final class SearchTurn {
      * finds the lock taken does nothing; the holder's turn does it.
      */
     Result advance(SweepStatus status) throws BackendException, IOException {
-        java.nio.file.Path lockFile = lockFile(dir);
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.channels.FileLock lock;
+        Path lockFile = lockFile(dir);
+        try (FileChannel channel = FileChannel.open(lockFile,
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock;
             try {
                 lock = channel.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
+            } catch (OverlappingFileLockException e) {
                 lock = null; // another thread of this process drives it
             }
             if (lock == null) {
@@ -116,7 +121,7 @@ final class SearchTurn {
         }
     }
 
-    static java.nio.file.Path lockFile(SweepDirectory dir) {
+    static Path lockFile(SweepDirectory dir) {
         return dir.root().resolve("search.lock");
     }
 

@@ -161,8 +161,39 @@ public sealed interface Distribution extends Serializable {
         }
     }
 
+    /**
+     * What the four normal ones share: a mean and sd (of the log for the log ones), the mean before
+     * the last refit, and one refit to an elite, as cluster_utils' {@code distributions.py} does it.
+     */
+    sealed interface Bell extends Distribution permits TruncatedNormal, TruncatedLogNormal, IntNormal, IntLogNormal {
+        double mean();
+
+        double sd();
+
+        double lastMean();
+
+        /** Whether the mean and sd are of the log of the values. */
+        boolean logScale();
+
+        /** The width of the bounds in the space of the mean: the floor of a refit's sd is relative to it. */
+        double width();
+
+        /** This distribution with another shape. */
+        Bell with(double mean, double sd, double lastMean);
+
+        /** Fewer than {@value Gaussian#MIN_FIT} elite values keep this one. */
+        @Override
+        default Bell refit(List<String> elite) {
+            if (elite.size() < Gaussian.MIN_FIT) {
+                return this;
+            }
+            double[] fit = Gaussian.fit(Gaussian.numbers(elite, logScale()), width());
+            return with(fit[0], fit[1], Gaussian.lastMean(fit[0], mean(), lastMean()));
+        }
+    }
+
     /** N(mean, sd) within [lo, hi]; {@code lastMean} is NaN until a refit moved the mean. */
-    record TruncatedNormal(double lo, double hi, double mean, double sd, double lastMean) implements Distribution {
+    record TruncatedNormal(double lo, double hi, double mean, double sd, double lastMean) implements Bell {
         private static final long serialVersionUID = 1L;
 
         public TruncatedNormal {
@@ -185,17 +216,28 @@ public sealed interface Distribution extends Serializable {
         }
 
         @Override
+        public boolean logScale() {
+            return false;
+        }
+
+        @Override
+        public double width() {
+            return hi - lo;
+        }
+
+        @Override
+        public TruncatedNormal with(double mean, double sd, double lastMean) {
+            return new TruncatedNormal(lo, hi, mean, sd, lastMean);
+        }
+
+        @Override
         public TruncatedNormal refit(List<String> elite) {
-            if (elite.size() < Gaussian.MIN_FIT) {
-                return this;
-            }
-            double[] fit = Gaussian.fit(Gaussian.numbers(elite, false), hi - lo);
-            return new TruncatedNormal(lo, hi, fit[0], fit[1], Gaussian.lastMean(fit[0], mean, lastMean));
+            return (TruncatedNormal) Bell.super.refit(elite);
         }
     }
 
     /** exp of N(mean, sd) within [lo, hi]: {@code mean} and {@code sd} are of the log. */
-    record TruncatedLogNormal(double lo, double hi, double mean, double sd, double lastMean) implements Distribution {
+    record TruncatedLogNormal(double lo, double hi, double mean, double sd, double lastMean) implements Bell {
         private static final long serialVersionUID = 1L;
 
         public TruncatedLogNormal {
@@ -216,19 +258,30 @@ public sealed interface Distribution extends Serializable {
         public String sample(RandomGenerator rng) {
             double logLo = Math.log(lo);
             double logHi = Math.log(hi);
+            // cluster_utils checks the extrapolated log mean against the linear bounds (a slip); we
+            // check it against the log bounds.
             double x = Math.exp(Gaussian.truncated(rng, Gaussian.center(mean, lastMean, logLo, logHi), sd, logLo, logHi));
             return ValueText.of(Math.min(hi, Math.max(lo, x)));
         }
 
         @Override
+        public boolean logScale() {
+            return true;
+        }
+
+        @Override
+        public double width() {
+            return Math.log(hi) - Math.log(lo);
+        }
+
+        @Override
+        public TruncatedLogNormal with(double mean, double sd, double lastMean) {
+            return new TruncatedLogNormal(lo, hi, mean, sd, lastMean);
+        }
+
+        @Override
         public TruncatedLogNormal refit(List<String> elite) {
-            if (elite.size() < Gaussian.MIN_FIT) {
-                return this;
-            }
-            // cluster_utils checks the extrapolated log mean against the linear bounds (a slip);
-            // we check it against the log bounds.
-            double[] fit = Gaussian.fit(Gaussian.numbers(elite, true), Math.log(hi) - Math.log(lo));
-            return new TruncatedLogNormal(lo, hi, fit[0], fit[1], Gaussian.lastMean(fit[0], mean, lastMean));
+            return (TruncatedLogNormal) Bell.super.refit(elite);
         }
     }
 
@@ -237,7 +290,7 @@ public sealed interface Distribution extends Serializable {
      * end values get their fair half-unit on either side (cluster_utils clips to [lo, hi] first,
      * giving them half the weight).
      */
-    record IntNormal(long lo, long hi, double mean, double sd, double lastMean) implements Distribution {
+    record IntNormal(long lo, long hi, double mean, double sd, double lastMean) implements Bell {
         private static final long serialVersionUID = 1L;
 
         public IntNormal {
@@ -260,17 +313,28 @@ public sealed interface Distribution extends Serializable {
         }
 
         @Override
+        public boolean logScale() {
+            return false;
+        }
+
+        @Override
+        public double width() {
+            return hi - lo;
+        }
+
+        @Override
+        public IntNormal with(double mean, double sd, double lastMean) {
+            return new IntNormal(lo, hi, mean, sd, lastMean);
+        }
+
+        @Override
         public IntNormal refit(List<String> elite) {
-            if (elite.size() < Gaussian.MIN_FIT) {
-                return this;
-            }
-            double[] fit = Gaussian.fit(Gaussian.numbers(elite, false), hi - lo);
-            return new IntNormal(lo, hi, fit[0], fit[1], Gaussian.lastMean(fit[0], mean, lastMean));
+            return (IntNormal) Bell.super.refit(elite);
         }
     }
 
     /** A log-normal over the integers lo..hi (lo at least 1): {@code mean} and {@code sd} are of the log. */
-    record IntLogNormal(long lo, long hi, double mean, double sd, double lastMean) implements Distribution {
+    record IntLogNormal(long lo, long hi, double mean, double sd, double lastMean) implements Bell {
         private static final long serialVersionUID = 1L;
 
         public IntLogNormal {
@@ -294,12 +358,23 @@ public sealed interface Distribution extends Serializable {
         }
 
         @Override
+        public boolean logScale() {
+            return true;
+        }
+
+        @Override
+        public double width() {
+            return Math.log(hi) - Math.log(lo);
+        }
+
+        @Override
+        public IntLogNormal with(double mean, double sd, double lastMean) {
+            return new IntLogNormal(lo, hi, mean, sd, lastMean);
+        }
+
+        @Override
         public IntLogNormal refit(List<String> elite) {
-            if (elite.size() < Gaussian.MIN_FIT) {
-                return this;
-            }
-            double[] fit = Gaussian.fit(Gaussian.numbers(elite, true), Math.log(hi) - Math.log(lo));
-            return new IntLogNormal(lo, hi, fit[0], fit[1], Gaussian.lastMean(fit[0], mean, lastMean));
+            return (IntLogNormal) Bell.super.refit(elite);
         }
     }
 }

@@ -23,15 +23,7 @@ public final class StatusFiles {
 
     /** The latest attempt of every task that has started at least once. */
     public static Map<Long, AttemptRecord> latestAttempts(SweepDirectory dir) {
-        return latestAttempts(dir, Map.of());
-    }
-
-    /**
-     * As {@link #latestAttempts(SweepDirectory)}, taking ended attempts from {@code ended} instead of
-     * reading them again: an ended attempt's records never change.
-     */
-    public static Map<Long, AttemptRecord> latestAttempts(SweepDirectory dir, Map<Long, AttemptRecord> ended) {
-        return listed(dir, ended).records();
+        return listed(dir, Map.of()).records();
     }
 
     /**
@@ -41,7 +33,11 @@ public final class StatusFiles {
     public record Listed(Map<Long, AttemptRecord> records, boolean whole) {
     }
 
-    /** As {@link #latestAttempts(SweepDirectory, Map)}, saying whether any record stood in for one being written. */
+    /**
+     * As {@link #latestAttempts(SweepDirectory)}, taking ended attempts from {@code ended} instead of
+     * reading them again (an ended attempt's records never change), and saying whether any record
+     * stood in for one being written.
+     */
     public static Listed listed(SweepDirectory dir, Map<Long, AttemptRecord> ended) {
         Map<Long, Integer> latest = new HashMap<>();
         Path statusDir = dir.statusDir();

@@ -61,7 +61,7 @@ public class StatusFilesTest {
         write(dir.startRecord(1, 1), "submission=1\njob=local\nhost=h\npid=12\nstart=100\n");
         write(dir.endRecord(1, 1), "exit=1\nend=101\nreason=exit\n");
         write(dir.startRecord(1, 2), "");
-        Map<Long, AttemptRecord> latest = StatusFiles.latestAttempts(dir, Map.of());
+        Map<Long, AttemptRecord> latest = StatusFiles.latestAttempts(dir);
         assertEquals(1, latest.get(1L).attempt());
         assertEquals(Integer.valueOf(1), latest.get(1L).exitCode());
     }
