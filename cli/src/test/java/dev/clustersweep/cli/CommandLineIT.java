@@ -4,8 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import dev.clustersweep.engine.PollPolicy;
+import dev.clustersweep.engine.RunState;
+import dev.clustersweep.engine.Sweep;
+import dev.clustersweep.engine.SweepLoop;
+import dev.clustersweep.state.TaskState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.Before;
@@ -174,7 +180,30 @@ public class CommandLineIT {
         // Running tasks go on and finish; task 3 never started and its pool is gone.
         SweepProcess.Result status = SweepProcess.run(work, "status", "--jobname", "k", "--wait");
         assertTrue(status.stdout(), status.stdout().contains("3 tasks: 2 SUCCEEDED, 1 LOST"));
-        assertTrue(status.stdout(), status.stdout().lines().anyMatch(l -> l.matches("\\s+3\\s+LOST.*")));
+        assertTrue(status.stdout(), status.stdout().lines().anyMatch(l -> l.matches("\\s+3\\s+LOST.*"
+                + "not started when the process running its pool ended")));
+    }
+
+    @Test
+    public void aLoopCarryingTheRunOnRunsTheTasksAKilledLauncherLeftUnstarted() throws Exception {
+        assertEquals(0, SweepProcess.run(work, "prelaunch", "+jobname", "o", "+command", "sleep", "+pos-arg", "1",
+                "1.1", "0", "+q").exit());
+        Process launch = SweepProcess.start(work, "launch", "--backend", "local", "--jobname", "o", "--max-tasks",
+                "2");
+        waitForFiles(work.resolve(".sweep/o/status"), ".start", 2);
+        launch.destroyForcibly(); // as a Jenkins agent's JVM goes with its connection
+        launch.waitFor();
+        // What the Jenkins step does after a restart: take turns of the loop from its saved state.
+        PollPolicy policy = new PollPolicy(50, 500, 1.5);
+        List<String> lines = new ArrayList<>();
+        SweepLoop.Turn last = new SweepLoop(Sweep.open(work, "o"), policy).run(RunState.started("o", 0, 1, null, policy),
+                t -> lines.addAll(t.lines()));
+        assertEquals(lines.toString(), 3, last.progress().count(TaskState.SUCCEEDED));
+        assertTrue(lines.toString(), lines.contains("relaunched tasks 3: they had not started when the process"
+                + " running their local pool ended"));
+        assertEquals("a relaunch, not a retry", 0, last.progress().retriesUsed());
+        assertTrue("task 3 ran once, as attempt 1", Files.exists(work.resolve(".sweep/o/logs/3.1.out")));
+        assertFalse(Files.exists(work.resolve(".sweep/o/logs/1.2.out")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.clustersweep.engine;
 
 import dev.clustersweep.backend.BackendException;
 import dev.clustersweep.backend.LaunchOptions;
+import dev.clustersweep.backend.local.LocalBackend;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.state.TaskStatus;
 import dev.clustersweep.sweep.Submission;
@@ -150,6 +151,15 @@ public final class SweepLoop {
             return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, policy.initialMillis(), 0, false),
                     progress, lines);
         }
+        TaskList orphans = state.watchOnly() ? TaskList.empty() : orphans(ours);
+        if (!orphans.isEmpty()) {
+            // They never ran, and nothing else will run them: not a retry, the launch carried on.
+            sweep.relaunch(orphans);
+            lines.add("relaunched tasks " + orphans + ": they had not started when the process running their"
+                    + " local pool ended");
+            return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, policy.initialMillis(), 0, false),
+                    progress, lines);
+        }
         SearchTurn search = state.watchOnly() ? null : SearchTurn.of(sweep);
         if (search != null) {
             // A search's samples are told as they end and never retried: a failure is part of what
@@ -262,6 +272,21 @@ public final class SweepLoop {
         String detail = task.detail();
         return task.state() == TaskState.LOST && detail != null && (detail.startsWith("Slurm: PREEMPTED")
                 || detail.startsWith("Slurm: NODE_FAIL") || detail.startsWith("Slurm: BOOT_FAIL"));
+    }
+
+    /**
+     * Local tasks left behind by a pool whose process ended before they started (a Jenkins agent's
+     * JVM gone with its connection, a controller restart that took it): on a cluster the scheduler
+     * would still hold them.
+     */
+    private static TaskList orphans(SweepStatus status) {
+        TaskList.Builder ids = TaskList.builder();
+        for (TaskStatus task : status.tasks()) {
+            if (task.state() == TaskState.LOST && LocalBackend.POOL_ENDED.equals(task.detail())) {
+                ids.add(task.id());
+            }
+        }
+        return ids.build();
     }
 
     /** CANCELLED tasks are never retried: someone stopped them on purpose. */

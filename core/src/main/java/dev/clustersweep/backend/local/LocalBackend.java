@@ -8,6 +8,7 @@ import dev.clustersweep.shell.ShellQuote;
 import dev.clustersweep.state.AttemptRecord;
 import dev.clustersweep.state.SchedulerTask;
 import dev.clustersweep.state.StatusReader;
+import dev.clustersweep.state.TaskState;
 import dev.clustersweep.sweep.Cancellation;
 import dev.clustersweep.sweep.SchedulerJob;
 import dev.clustersweep.sweep.Submission;
@@ -28,6 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalBackend implements Backend {
 
     public static final String NAME = "local";
+
+    /**
+     * Why a task is LOST that never started because the process running its pool ended first (a
+     * {@code sweep launch} killed, a Jenkins agent's JVM gone with its connection): nothing will ever
+     * run it, and since it never ran, a loop that carries the run on submits it again by itself
+     * ({@link dev.clustersweep.engine.SweepLoop}).
+     */
+    public static final String POOL_ENDED = "local: not started when the process running its pool ended";
 
     /**
      * The pools this process runs, by sweep directory and submission. Process-wide, because the pool
@@ -145,11 +154,11 @@ public final class LocalBackend implements Backend {
             if (started && !record.ended() && wrapperAlive(record, now)) {
                 return SchedulerTask.RUNNING;
             }
-            if (!started && launcherAlive.getOrDefault(submission.number(), false)
-                    && !SweepRecords.cancelRequested(cancels, submission.number(), taskId)) {
-                return SchedulerTask.PENDING;
+            if (started || SweepRecords.cancelRequested(cancels, submission.number(), taskId)) {
+                return SchedulerTask.UNKNOWN; // a wrapper that died without its end record; a skipped cancel
             }
-            return SchedulerTask.UNKNOWN;
+            return launcherAlive.getOrDefault(submission.number(), false) ? SchedulerTask.PENDING
+                    : SchedulerTask.ended(TaskState.LOST, null, POOL_ENDED);
         };
     }
 
