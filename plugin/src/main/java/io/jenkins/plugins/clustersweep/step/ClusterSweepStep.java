@@ -14,8 +14,6 @@ import dev.clustersweep.tasks.TaskList;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -55,6 +53,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class ClusterSweepStep extends Step {
 
     private String spec;
+    private String agent;
     /** The settings given, by name, as given (a Groovy map, a form's number): the binder reads them. */
     private final LinkedHashMap<String, Object> given = new LinkedHashMap<>();
 
@@ -80,6 +79,20 @@ public final class ClusterSweepStep extends Step {
     @DataBoundSetter
     public void setSpec(String spec) {
         this.spec = Util.fixEmptyAndTrim(spec);
+    }
+
+    public String getAgent() {
+        return agent;
+    }
+
+    /**
+     * The agent to run on when the step is outside {@code node}: the sweep runs in that agent's
+     * workspace for this job and no executor is held while it waits ("submit and detach").
+     * {@code built-in} names the controller.
+     */
+    @DataBoundSetter
+    public void setAgent(String agent) {
+        this.agent = Util.fixEmptyAndTrim(agent);
     }
 
     @SuppressWarnings("unchecked")
@@ -272,7 +285,8 @@ public final class ClusterSweepStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, FlowNode.class);
+            // No FilePath or Launcher: with agent, the step runs outside node and holds no executor.
+            return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
 
         public ListBoxModel doFillBackendItems() {
@@ -339,6 +353,7 @@ public final class ClusterSweepStep extends Step {
         public Step newInstance(Map<String, Object> arguments) throws Exception {
             Map<String, Object> settings = new LinkedHashMap<>(arguments);
             settings.remove("spec"); // the file the settings come from, not a setting
+            settings.remove("agent"); // where the step runs, not a setting of the sweep
             try {
                 SettingsBinder.bind(settings, Caller.PIPELINE);
             } catch (BadInputException e) {

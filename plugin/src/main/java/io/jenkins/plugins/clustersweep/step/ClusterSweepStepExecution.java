@@ -19,6 +19,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import io.jenkins.plugins.clustersweep.configuration.ClusterSweepConfiguration;
 import io.jenkins.plugins.clustersweep.page.SweepAction;
 import io.jenkins.plugins.clustersweep.run.SweepCallables;
@@ -81,12 +82,21 @@ public final class ClusterSweepStepExecution extends StepExecution {
     public boolean start() throws Exception {
         StepContext context = getContext();
         FilePath dir = context.get(FilePath.class);
-        if (dir == null) {
+        if (step.getAgent() != null) {
+            if (dir != null) {
+                throw new AbortException(Messages.ClusterSweepStep_AgentInsideNode(step.getAgent(),
+                        SweepRunner.nodeName(FilePathUtils.getNodeName(dir))));
+            }
+            // Outside node: no executor is held; the agent's workspace for the job is found at the launch.
+            node = AgentWorkspace.named(step.getAgent(), context.get(FlowNode.class).getExecution().getAuthentication2());
+            where = new AgentWorkspace(node, null, null, job());
+        } else if (dir == null) {
             throw new AbortException(Messages.ClusterSweepStep_NoWorkspace());
+        } else {
+            node = FilePathUtils.getNodeName(dir);
+            remote = dir.getRemote();
+            where = new AgentWorkspace(node, remote, dir, null);
         }
-        node = FilePathUtils.getNodeName(dir);
-        remote = dir.getRemote();
-        where = new AgentWorkspace(node, remote, dir);
         SweepSettings given;
         try {
             given = SettingsBinder.bind(step.given(), Caller.PIPELINE);
@@ -117,6 +127,7 @@ public final class ClusterSweepStepExecution extends StepExecution {
                 task = Timer.get().schedule(this::launch, 5, TimeUnit.SECONDS);
                 return;
             }
+            remote = work.getRemote(); // a step outside node learns it here
             Run<?, ?> run = getContext().get(Run.class);
             launched = SweepRunner.launch(run, work, start, node, listener());
             state = launched.state();
@@ -206,8 +217,13 @@ public final class ClusterSweepStepExecution extends StepExecution {
     void finish(boolean aborted) throws Exception {
         done = true;
         Run<?, ?> run = getContext().get(Run.class);
-        RunResult result = SweepRunner.finish(run, workspace(), getContext().get(Launcher.class), listener(), launched,
-                progress, state == null ? null : state.lastLine(), node, aborted);
+        FilePath work = workspace();
+        Launcher launcher = getContext().get(Launcher.class);
+        if (launcher == null && work != null) {
+            launcher = where.launcher(listener()); // outside node: the agent's own
+        }
+        RunResult result = SweepRunner.finish(run, work, launcher, listener(), launched, progress,
+                state == null ? null : state.lastLine(), node, aborted);
         StepOutcome.end(getContext(), run, result, listener(), stopCause, launched.jobName());
     }
 
@@ -302,7 +318,8 @@ public final class ClusterSweepStepExecution extends StepExecution {
         } else if (launched == null) {
             // The controller went down during the launch: we cannot tell what was submitted.
             done = true;
-            getContext().onFailure(new AbortException(Messages.ClusterSweepStep_RestartDuringLaunch(jobName(), remote)));
+            getContext().onFailure(new AbortException(Messages.ClusterSweepStep_RestartDuringLaunch(jobName(),
+                    remote != null ? remote : SweepRunner.nodeName(node))));
         } else {
             SweepRunner.log(listener(), Messages.ClusterSweepStep_Resumed(jobName()));
             try {
@@ -326,7 +343,7 @@ public final class ClusterSweepStepExecution extends StepExecution {
     @Override
     public String getStatus() {
         if (launched == null) {
-            return "launching sweep in " + remote + " on " + node;
+            return "launching sweep" + (remote == null ? "" : " in " + remote) + " on " + SweepRunner.nodeName(node);
         }
         String last = state != null && state.lastLine() != null ? state.lastLine() : launched.jobName();
         return (done ? "done: " : "waiting for ") + last + " in " + remote + " on " + SweepRunner.nodeName(node);
@@ -335,9 +352,21 @@ public final class ClusterSweepStepExecution extends StepExecution {
     /** The working directory; null while its agent is offline ({@link AgentWorkspace}). */
     @CheckForNull FilePath workspace() throws AbortException {
         if (where == null) {
-            where = new AgentWorkspace(node, remote, null);
+            where = new AgentWorkspace(node, remote, null, remote == null ? job() : null);
         }
         return where.find(listener(), jobName());
+    }
+
+    /** The job whose workspace a step outside {@code node} runs in. */
+    @CheckForNull
+    private hudson.model.TopLevelItem job() {
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            return run != null && run.getParent() instanceof hudson.model.TopLevelItem item ? item : null;
+        } catch (IOException | InterruptedException e) {
+            LOGGER.log(Level.FINE, null, e);
+            return null;
+        }
     }
 
     TaskListener listener() {

@@ -46,4 +46,25 @@ public class ClusterSweepRestartTest {
             j.assertLogContains("[clusterSweep] long: 2 tasks: 2 SUCCEEDED", b);
         });
     }
+
+    @Test
+    public void aStepOutsideNodeWaitsAcrossARestartWithNoExecutorAtAll() throws Throwable {
+        sessions.then(j -> {
+            j.jenkins.setNumExecutors(0); // nothing could run inside node: the step holds no executor
+            WorkflowJob p = j.createProject(WorkflowJob.class, "away");
+            p.setDefinition(new CpsFlowDefinition("""
+                    def r = clusterSweep agent: 'built-in', command: 'sleep 4 #', jobName: 'away', args: [n: [1, 2, 3]],
+                            backend: 'local', maxTasks: 1
+                    echo "after restart: ${r.result} ${r.succeeded}"
+                    """, true));
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("away: 3 tasks: 2 PENDING, 1 RUNNING", b);
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("away", WorkflowJob.class).getBuildByNumber(1);
+            j.assertBuildStatus(Result.SUCCESS, j.waitForCompletion(b));
+            j.assertLogContains("[clusterSweep] Jenkins restarted: waiting again for sweep 'away'", b);
+            j.assertLogContains("after restart: SUCCESS 3", b);
+        });
+    }
 }

@@ -304,4 +304,43 @@ public class ClusterSweepStepTest {
         WorkflowRun b = j.buildAndAssertSuccess(p);
         j.assertLogContains("finished=false result=SUCCESS", b);
     }
+
+    @Test
+    public void outsideNodeTheStepRunsOnTheNamedAgentWithoutHoldingAnExecutor() throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "detached");
+        p.setDefinition(new CpsFlowDefinition("""
+                node('remote') { writeFile file: 'task.sh', text: 'sleep 2; echo "loss=$2" >> "$SWEEP_METRICS"' }
+                def r = clusterSweep agent: '%s', command: 'bash task.sh', jobName: 'away', args: [n: [1, 2, 3]],
+                        backend: 'local', maxTasks: 1, metric: 'loss'
+                echo "tasks=${r.tasks} succeeded=${r.succeeded} result=${r.result} best=${r.bestTask}"
+                """.formatted(agent.getNodeName()), true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("away: 3 tasks: 2 PENDING, 1 RUNNING", b);
+        assertEquals("no executor of the agent is busy while the sweep runs", 0, agent.toComputer().countBusy());
+        assertEquals("nor of the controller", 0, j.jenkins.toComputer().countBusy());
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.assertLogContains("tasks=3 succeeded=3 result=SUCCESS best=1", b);
+        // In the agent's workspace for the job, where node('remote') checked out the task.
+        assertEquals("loss=2\n", workspace(p).child(".sweep/away/metrics/2.1.txt").readToString());
+        assertTrue(b.getArtifactManager().root().child("sweep/away/logs/3.1.out").isFile());
+    }
+
+    @Test
+    public void whereTheStepRunsIsCheckedBeforeAnythingIsSubmitted() throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "where");
+        p.setDefinition(new CpsFlowDefinition("clusterSweep command: 'echo', jobName: 'w', args: [n: [1]]", true));
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("name the agent to run on without holding an executor (agent: 'NAME')", b);
+
+        p.setDefinition(new CpsFlowDefinition("clusterSweep agent: 'nowhere', command: 'echo', jobName: 'w', "
+                + "args: [n: [1]]", true));
+        b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("there is no agent named 'nowhere'", b);
+
+        p.setDefinition(new CpsFlowDefinition("node('remote') { clusterSweep agent: 'built-in', command: 'echo', "
+                + "jobName: 'w', args: [n: [1]] }", true));
+        b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("agent 'built-in' is for a step outside node", b);
+        assertFalse(workspace(p).child(".sweep").exists());
+    }
 }
