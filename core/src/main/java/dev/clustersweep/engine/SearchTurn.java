@@ -63,8 +63,13 @@ final class SearchTurn {
     private final SearchSettings settings;
 
     private SearchTurn(Sweep sweep, SearchPlan plan) {
+        this(sweep, sweep.directory(), plan);
+    }
+
+    /** @param sweep null for a turn that only reads (its progress) */
+    private SearchTurn(Sweep sweep, SweepDirectory dir, SearchPlan plan) {
         this.sweep = sweep;
-        this.dir = sweep.directory();
+        this.dir = dir;
         this.plan = plan;
         this.settings = plan.settings();
     }
@@ -259,11 +264,23 @@ final class SearchTurn {
     }
 
     private String progress(Replay replay) {
-        String best = replay.best == null ? "none yet"
-                : "sample " + replay.best + " " + describe(replay.samples.get(replay.best),
-                        OptionalDouble.of(replay.bestValue));
-        return "search: " + replay.toldCount() + " of " + settings.samples() + " samples ended (" + replay.failed
-                + " failed), " + (replay.asked() - replay.toldCount()) + " running; best: " + best;
+        return progress(replay, settings).line();
+    }
+
+    /** Where the search of {@code dir} stands ({@link SearchProgress#of}). */
+    static SearchProgress progress(SweepDirectory dir, SearchPlan plan) {
+        SearchTurn reader = new SearchTurn(null, dir, plan);
+        return progress(reader.replay(), reader.settings);
+    }
+
+    private static SearchProgress progress(Replay replay, SearchSettings settings) {
+        SearchLog.Ask best = replay.best == null ? null : replay.asks.get(replay.best);
+        return new SearchProgress(settings.optimizer().text(), settings.metric(), settings.minimize(),
+                settings.samples(), replay.toldCount(), replay.failed, replay.asked() - replay.toldCount(),
+                replay.best, replay.best == null ? null : replay.bestValue,
+                replay.best == null ? Map.of() : replay.samples.get(replay.best).values(),
+                best == null ? null : best.firstTask() == best.lastTask() ? Long.toString(best.firstTask())
+                        : best.firstTask() + "-" + best.lastTask());
     }
 
     /** The optimiser rebuilt from the log, with what the log says of each sample. */

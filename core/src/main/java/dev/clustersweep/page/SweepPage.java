@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.clustersweep.engine.SearchProgress;
 import java.io.UncheckedIOException;
 
 /**
@@ -13,8 +14,11 @@ import java.io.UncheckedIOException;
  * (Jelly and the JSON encoder escape).
  *
  * @param now the moment (epoch seconds) durations of running tasks were measured at
+ * @param search where the sweep's search stands, or null when its tasks are not sampled (or the
+ *     page is of an archived table)
  */
-public record SweepPage(String jobName, long now, SweepProgress progress, TaskFilter filter, TaskTable table) {
+public record SweepPage(String jobName, long now, SweepProgress progress, TaskFilter filter, TaskTable table,
+        SearchProgress search) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -1,6 +1,7 @@
 package dev.clustersweep.page;
 
 import dev.clustersweep.backend.HumanDuration;
+import dev.clustersweep.engine.SearchProgress;
 import dev.clustersweep.engine.SweepStatus;
 import dev.clustersweep.jobfile.JobFileIndex;
 import dev.clustersweep.state.TaskStatus;
@@ -90,7 +91,18 @@ public final class SweepPages {
         long first = rows.isEmpty() ? 0 : skip + 1;
         long last = rows.isEmpty() ? 0 : skip + rows.size();
         TaskTable table = new TaskTable(page, size, totalPages, matching, first, last, rows);
-        return new SweepPage(status.jobName(), now, progress, filter, table);
+        // A search's replay is cheap beside the status: its log has a line per sample, not per task.
+        SearchProgress search = dir == null ? null : search(dir);
+        return new SweepPage(status.jobName(), now, progress, filter, table, search);
+    }
+
+    /** The search's progress; null when there is none, or its files cannot be read (the tasks still show). */
+    private static SearchProgress search(SweepDirectory dir) {
+        try {
+            return SearchProgress.of(dir);
+        } catch (RuntimeException e) { // a damaged search.log: sweep status names it; the page is about the tasks
+            return null;
+        }
     }
 
     /** The {@code size} tasks after the first {@code skip} that pass the filter. */

@@ -215,6 +215,23 @@ public class ClusterSweepStepTest {
     }
 
     @Test
+    public void theBuildPageShowsTheSearchWhileItRuns() throws Exception {
+        WorkflowJob p = job("writeFile file: 'objective.sh', text: 'sleep 2; echo \"loss=$2\" >> \"$SWEEP_METRICS\"\\n'\n"
+                + "clusterSweep command: 'bash objective.sh', jobName: 'live', search: [optimizer: 'random',"
+                + " metric: 'loss', samples: 3, parallel: 1, seed: 3,"
+                + " params: [[name: 'x', distribution: 'Uniform', bounds: [0, 1]]]]");
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("search: 1 of 3 samples ended (0 failed), 1 running; best: sample 1 loss=", b);
+        JenkinsRule.WebClient wc = j.createWebClient();
+        wc.getOptions().setJavaScriptEnabled(false);
+        String text = wc.getPage(b, "sweep-live/").asNormalizedText();
+        assertTrue(text, text.contains("Search\trandom, following loss"));
+        assertTrue(text, text.matches("(?s).*Samples\t[12] of 3 ended \\(0 failed\\), [01] running, [01] left.*"));
+        assertTrue(text, text.matches("(?s).*Best so far\tloss=0\\.\\d+ \\(smallest\\), sample [12], task [12]: x=0\\.\\d+.*"));
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+    }
+
+    @Test
     public void badArgumentsFailBeforeAnythingIsSubmitted() throws Exception {
         WorkflowJob p = job("clusterSweep command: 'echo', jobName: 'bad', args: [n: [1]], duration: 'soon'");
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);

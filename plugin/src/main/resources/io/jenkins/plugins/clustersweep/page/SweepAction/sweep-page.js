@@ -74,6 +74,7 @@
         count.textContent = s.count;
       }
     });
+    root.querySelector('[data-count="all"]').textContent = progress.total;
     const unsuccessful = root.querySelector('[data-count="unsuccessful"]');
     if (unsuccessful) {
       unsuccessful.textContent = progress.unsuccessful;
@@ -83,6 +84,18 @@
       notLaunched.dataset.percent = progress.notLaunchedPercent;
     }
     sizeBar(root);
+    if (page.search) {
+      ["samples", "best"].forEach(function (part) {
+        const cell = root.querySelector('[data-search="' + part + '"]');
+        if (cell) {
+          cell.textContent = page.search[part + "Text"];
+        }
+      });
+    }
+    // A search adds tasks as it goes: the row counts change, not only the states.
+    root.querySelectorAll("[data-table]").forEach(function (span) {
+      span.textContent = page.table[span.dataset.table];
+    });
     const body = root.querySelector(".cluster-sweep-rows");
     const checked = new Set();
     body.querySelectorAll('input[name="task"]:checked').forEach(function (box) {
