@@ -64,12 +64,13 @@ final class StatusCommand implements Callable<Integer> {
         out.println(job.jobName + ": " + status.summary());
         Snapshot.commits(sweep.directory()).forEach(c -> out.println("code: commit " + c + " (--snapshot)"));
         if (!summary) {
-            printTasks(status, out);
+            printTasks(status, sweep.resumes(), out);
         }
         return exitStatus(status, null);
     }
 
-    private void printTasks(SweepStatus status, PrintWriter out) {
+    /** @param resumes how many times each resumed task resumed ({@code --max-resumes}), told in its detail */
+    private void printTasks(SweepStatus status, java.util.Map<Long, Integer> resumes, PrintWriter out) {
         long now = Instant.now().getEpochSecond();
         // Rows padded by hand into blocks: 200,000 printf calls on an auto-flushing writer were a
         // format and a write(2) each (docs/performance.md).
@@ -82,7 +83,7 @@ final class StatusCommand implements Callable<Integer> {
             Long seconds = t.durationSeconds(now);
             row(rows, Long.toString(t.id()), t.state().name(), t.exitCode() == null ? "" : t.exitCode().toString(),
                     t.attempt() == 0 ? "" : Integer.toString(t.attempt()), t.host() == null ? "" : t.host(),
-                    seconds == null ? "" : seconds.toString(), t.detail() == null ? "" : t.detail());
+                    seconds == null ? "" : seconds.toString(), detail(t, resumes.get(t.id())));
             if (rows.length() >= 1 << 16) {
                 out.write(rows.toString());
                 rows.setLength(0);
@@ -90,6 +91,15 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.write(rows.toString());
         out.flush();
+    }
+
+    private static String detail(TaskStatus t, Integer resumed) {
+        String detail = t.detail() == null ? "" : t.detail();
+        if (resumed == null) {
+            return detail;
+        }
+        String times = "resumed " + resumed + (resumed == 1 ? " time" : " times");
+        return detail.isEmpty() ? times : detail + "; " + times;
     }
 
     /** One line as {@code "%8s  %-9s  %4s  %7s  %-16s  %8s  %s"} would give it. */

@@ -46,6 +46,8 @@ public class ResumeIT {
         List<String> task2 = List.of(status.stdout().lines().filter(l -> l.trim().startsWith("2 ")).findFirst()
                 .orElseThrow().trim().split(" +"));
         assertEquals(status.stdout(), List.of("2", "SUCCEEDED", "0", "3"), task2.subList(0, 4));
+        assertTrue(status.stdout(), status.stdout().lines().anyMatch(l -> l.matches("\\s+2\\s+SUCCEEDED.*resumed 2 times")));
+        assertTrue("task 1 never resumed", status.stdout().lines().anyMatch(l -> l.matches("\\s+1\\s+SUCCEEDED\\s+0\\s+1\\s+\\S+\\s+\\d+\\s*")));
         // Every attempt kept its own log.
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertEquals("attempt " + attempt + "\n", Files.readString(work.resolve(".sweep/r/logs/2." + attempt + ".out")));
@@ -64,6 +66,9 @@ public class ResumeIT {
                 task, "--retries", "1", "--max-resumes", "1");
         assertEquals(r.stdout() + r.stderr(), 0, r.exit());
         assertEquals("3\n", Files.readString(work.resolve("runs")));
+        // Three attempts, one of them a resume: the retry is not counted.
+        String status = SweepProcess.run(work, "status", "--jobname", "r").stdout();
+        assertTrue(status, status.lines().anyMatch(l -> l.matches("\\s+1\\s+SUCCEEDED\\s+0\\s+3\\s.*resumed 1 time")));
     }
 
     @Test

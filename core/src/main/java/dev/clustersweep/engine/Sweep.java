@@ -98,13 +98,19 @@ public final class Sweep {
     /** As above; {@code grid}, when the tasks were expanded from one, is kept beside jobs.json. */
     private LaunchResult launch(LaunchRequest request, Consumer<Submission> recorded, GridSpec grid)
             throws BackendException, IOException {
+        return launch(request, recorded, grid, null);
+    }
+
+    /** As above, for a submission the loop makes by itself ({@code cause}), or null. */
+    private LaunchResult launch(LaunchRequest request, Consumer<Submission> recorded, GridSpec grid,
+            Submission.Cause cause) throws BackendException, IOException {
         if (request.grid() != null) {
             // The grid becomes a jobfile outside the sweep (a dry run writes nothing in it), then is
             // launched like one: a relaunch of the same grid is a relaunch, another grid is refused.
             Path expanded = Files.createTempFile("sweep-grid-", ".json");
             try {
                 JobFile.write(expanded, Grid.of(request.grid()).iterator());
-                return launch(request.fromJobFile(expanded), recorded, request.grid());
+                return launch(request.fromJobFile(expanded), recorded, request.grid(), cause);
             } finally {
                 Files.deleteIfExists(expanded);
             }
@@ -163,7 +169,7 @@ public final class Sweep {
                     out -> SweepJson.mapper().writeValue(out, options))) {
                 List<SchedulerJob> jobs = backend.submit(submit);
                 Submission submission = new Submission(number, backend.name(), System.currentTimeMillis(),
-                        selected, Launcher.current(), jobs);
+                        selected, Launcher.current(), jobs, cause);
                 records.write(submission);
                 settings.commit();
                 recorded.accept(submission);
@@ -264,12 +270,31 @@ public final class Sweep {
      * on the build page): the sweep's own jobs.json, nothing else changed.
      */
     public LaunchResult relaunch(TaskList tasks) throws BackendException, IOException {
+        return relaunch(tasks, null);
+    }
+
+    /** As {@link #relaunch(TaskList)}, recording why the loop made it ({@link Submission#cause}). */
+    public LaunchResult relaunch(TaskList tasks, Submission.Cause cause) throws BackendException, IOException {
         LaunchOptions saved = savedOptions();
         if (saved == null) {
             throw new BadInputException("sweep '" + dir.jobName() + "' has no saved settings in " + dir.settingsFile()
                     + ": expected a sweep launched before");
         }
-        return launch(new LaunchRequest(null, null, tasks, false, saved, false));
+        return launch(new LaunchRequest(null, null, tasks, false, saved, false), submission -> { }, null, cause);
+    }
+
+    /**
+     * How many times each task was resumed: how many of the submissions the loop made to resume
+     * tasks ({@link Submission.Cause#RESUME}) hold it. Only tasks resumed at least once are named.
+     */
+    public Map<Long, Integer> resumes() {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        for (Submission s : records.submissions()) {
+            if (s.cause() == Submission.Cause.RESUME) {
+                s.tasks().forEach(id -> counts.merge(id, 1, Integer::sum));
+            }
+        }
+        return counts;
     }
 
     /** The launch settings saved by the latest launch, for a relaunch with the same settings. */

@@ -145,7 +145,7 @@ public final class SweepLoop {
         TaskList resume = resumable(ours, state);
         if (!resume.isEmpty()) {
             // Asked to be continued (exit_for_resume): a new attempt at once, before the others end.
-            sweep.relaunch(resume);
+            sweep.relaunch(resume, Submission.Cause.RESUME);
             lines.add("resumed tasks " + resume + " (exit " + state.resumeCode() + "; at most " + state.maxResumes()
                     + " time(s) each)");
             return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, policy.initialMillis(), 0, false),
@@ -154,7 +154,7 @@ public final class SweepLoop {
         TaskList orphans = state.watchOnly() ? TaskList.empty() : orphans(ours);
         if (!orphans.isEmpty()) {
             // They never ran, and nothing else will run them: not a retry, the launch carried on.
-            sweep.relaunch(orphans);
+            sweep.relaunch(orphans, Submission.Cause.ORPHANS);
             lines.add("relaunched tasks " + orphans + ": they had not started when the process running their"
                     + " local pool ended");
             return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, policy.initialMillis(), 0, false),
@@ -177,7 +177,7 @@ public final class SweepLoop {
         if (retry.isEmpty() || state.retriesUsed() >= state.retries()) {
             return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, interval, 0, true), progress, lines);
         }
-        sweep.relaunch(retry);
+        sweep.relaunch(retry, Submission.Cause.RETRY);
         int used = state.retriesUsed() + 1;
         lines.add("retry " + used + " of " + state.retries() + ": relaunched tasks " + retry);
         // The progress is the one the lines tell of; the relaunched tasks show from the next turn on.
@@ -217,7 +217,7 @@ public final class SweepLoop {
         if (ids.isEmpty()) {
             return state.scope();
         }
-        sweep.relaunch(ids);
+        sweep.relaunch(ids, Submission.Cause.RELAUNCH);
         lines.add("relaunched tasks " + ids + " as asked");
         return state.scope() == null ? null : TaskList.parse(state.scope()).union(ids).toString();
     }

@@ -8,12 +8,32 @@ import java.util.List;
  *
  * @param number from 1, in submission order
  * @param submittedAtMillis when the scheduler accepted it
+ * @param cause why the loop made it on its own, or null for a launch someone asked for (records
+ *     written before causes were kept read null too)
  */
 public record Submission(int number, String backend, long submittedAtMillis, TaskList tasks, Launcher launcher,
-        List<SchedulerJob> jobs) {
+        List<SchedulerJob> jobs, Cause cause) {
+
+    /** Why a run's loop submitted tasks again by itself: what {@code sweep status} counts. */
+    public enum Cause {
+        /** Tasks that ended unsuccessfully, relaunched while retries were left. */
+        RETRY,
+        /** Tasks that asked to be continued (the resume code) or lost their node: resumes. */
+        RESUME,
+        /** Tasks asked for on the build page during the run. */
+        RELAUNCH,
+        /** Local tasks whose pool's process ended before they started. */
+        ORPHANS
+    }
 
     public Submission {
         jobs = jobs == null ? null : List.copyOf(jobs); // null only from a damaged record, which is refused
+    }
+
+    /** A launch someone asked for. */
+    public Submission(int number, String backend, long submittedAtMillis, TaskList tasks, Launcher launcher,
+            List<SchedulerJob> jobs) {
+        this(number, backend, submittedAtMillis, tasks, launcher, jobs, null);
     }
 
     /** The scheduler job that runs a task of this submission, or null. */
