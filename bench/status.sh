@@ -2,7 +2,8 @@
 # Cluster Sweep benchmark of `sweep status` at scale (issue 11): a finished sweep of 200,000 tasks
 # (each with its start and end records), its status as a summary and in full to a file, with and
 # without status.cache, beside the same commands of a baseline build (BENCH_BASELINE_JAR, e.g. the
-# jar of a commit before the cache) in the same session. Prints a Markdown table and writes it to
+# jar of a commit before the cache) in the same session; and the build page's poll of it
+# (bench/PagePoll.java). Prints a Markdown table and writes it to
 # bench/results/ (gitignored). Benchmarks only report.
 #
 # usage: bash bench/status.sh
@@ -89,6 +90,10 @@ for ((r = 1; r <= runs; r++)); do
         measure base-full "${java_run[@]}" "$baseline" status --jobname big
     fi
 done
+# The build page's poll: status and one page of rows, in a JVM that stays up, as a Jenkins agent.
+note "the build page's poll, 10 times in one JVM"
+read -r poll_median poll_max poll_bytes < <(java -XX:+UseSerialGC -cp "$work/sweep.jar" "$repo/bench/PagePoll.java" \
+    "$work" big 10)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 same=no
 cmp -s "$work/m/warm-full.out" "$work/m/cold-full.out" && same=yes
@@ -122,6 +127,8 @@ row() { echo "| $1 | $2 | $(median "$3") | $(max_rss "$3") | $4 |"; }
     echo
     echo "- The same full status with and without the cache: $same; the same as the baseline's: $same_base."
     echo "- status.cache: $(( $(wc -c <"$cache") / 1024 )) KiB."
+    echo "- The build page's poll (bench/PagePoll.java: the sweep opened, its status, 100 rows as JSON of"
+    echo "  $poll_bytes characters, in a JVM that stays up as an agent's; 10 polls after 3): median ${poll_median} s, slowest ${poll_max} s."
     echo
     echo "Reproduce: \`bash bench/status.sh\` (BENCH_RUNS=$runs BENCH_TASKS=$tasks${baseline:+ BENCH_BASELINE_JAR=...})"
 } | tee "$out"
