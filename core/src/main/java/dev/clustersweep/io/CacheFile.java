@@ -66,6 +66,13 @@ public final class CacheFile {
             return this;
         }
 
+        /** A double as its IEEE 754 bits in hexadecimal, read back by {@link Fields#bits}. */
+        public Lines bits(double value) {
+            separate();
+            body.append(Long.toHexString(Double.doubleToRawLongBits(value)));
+            return this;
+        }
+
         public Lines text(String value) {
             separate();
             escape(value, body);
@@ -108,6 +115,9 @@ public final class CacheFile {
         private final int lineCount;
         private int at;
         private int linesRead;
+        /** The last values {@link #shared} returned. */
+        private final String[] recent = new String[8];
+        private int nextRecent;
 
         private Fields(String text, int limit, int lineCount) {
             this.text = text;
@@ -187,14 +197,61 @@ public final class CacheFile {
             return Double.parseDouble(raw());
         }
 
+        /**
+         * A double written as its IEEE 754 bits in hexadecimal ({@link Lines#bits}): exact to the
+         * last bit, NaN's too, and read in place without a String.
+         */
+        public double bits() {
+            int end = fieldEnd();
+            long value = Long.parseUnsignedLong(text, at, end, 16);
+            next(end);
+            return Double.longBitsToDouble(value);
+        }
+
+        /** Consumes the next field when it is {@code expected} (a line's kind), without making a String. */
+        public boolean take(String expected) {
+            int end = fieldEnd();
+            if (end - at == expected.length() && text.startsWith(expected, at)) {
+                next(end);
+                return true;
+            }
+            return false;
+        }
+
+        /** Whether the current line has no more fields. */
+        public boolean atEndOfLine() {
+            return at < text.length() && text.charAt(at) == '\n';
+        }
+
         public String text() {
             return unescape(raw());
         }
 
-        /** A text field that repeats (host, job, metric name): one String for all its lines. */
+        /**
+         * A text field that repeats (host, job, metric name): one String for all its lines. The few
+         * last ones are compared in place first, so a value seen before costs no String at all.
+         */
         public String shared(Map<String, String> seen) {
+            int end = fieldEnd();
+            int length = end - at - 1;
+            if (length >= 0 && text.charAt(at) == '=') {
+                for (String r : recent) {
+                    if (r != null && r.length() == length && text.regionMatches(at + 1, r, 0, length)) {
+                        next(end);
+                        return r;
+                    }
+                }
+            }
             String value = text();
-            return value == null ? null : seen.computeIfAbsent(value, v -> v);
+            if (value == null) {
+                return null;
+            }
+            value = seen.computeIfAbsent(value, v -> v);
+            if (TabText.escape(value).equals(value)) { // else its field is not its text: not compared in place
+                recent[nextRecent] = value;
+                nextRecent = (nextRecent + 1) % recent.length;
+            }
+            return value;
         }
 
         public void endOfLine() {
