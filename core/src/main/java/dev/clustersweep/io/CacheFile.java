@@ -218,6 +218,19 @@ public final class CacheFile {
             return false;
         }
 
+        /** The constant the next field names, compared in place; an {@link IllegalArgumentException} when none. */
+        public <E extends Enum<E>> E constant(E[] constants) {
+            int end = fieldEnd();
+            for (E c : constants) {
+                String name = c.name();
+                if (end - at == name.length() && text.startsWith(name, at)) {
+                    next(end);
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("not a known name: " + text.substring(at, end));
+        }
+
         /** Whether the current line has no more fields. */
         public boolean atEndOfLine() {
             return at < text.length() && text.charAt(at) == '\n';
