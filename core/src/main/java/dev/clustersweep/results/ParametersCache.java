@@ -96,7 +96,12 @@ public final class ParametersCache {
 
     /** The parameters by task id, or null when the text is not a whole cache of this run and source. */
     static Map<Long, Map<String, String>> parse(String text, String run, String source) {
-        CacheFile.Fields f = CacheFile.Fields.ofRun(text, HEADER, run);
+        return parse(CacheFile.bytes(text), run, source);
+    }
+
+    /** As {@link #parse(String, String, String)}, of the file's bytes. */
+    static Map<Long, Map<String, String>> parse(byte[] file, String run, String source) {
+        CacheFile.Fields f = CacheFile.Fields.ofRun(file, HEADER, run);
         if (f == null) {
             return null;
         }

@@ -98,7 +98,12 @@ public final class ResultsCache {
 
     /** The attempts by task id, or null when the text is not a whole cache of this run. */
     static Map<Long, Ended> parse(String text, String run) {
-        CacheFile.Fields f = CacheFile.Fields.ofRun(text, HEADER, run);
+        return parse(CacheFile.bytes(text), run);
+    }
+
+    /** As {@link #parse(String, String)}, of the file's bytes. */
+    static Map<Long, Ended> parse(byte[] file, String run) {
+        CacheFile.Fields f = CacheFile.Fields.ofRun(file, HEADER, run);
         if (f == null) {
             return null;
         }

@@ -86,7 +86,12 @@ public final class StatusCache {
 
     /** The contents, or null when the text is not a whole cache of this run. */
     static Contents parse(String text, String run) {
-        CacheFile.Fields f = CacheFile.Fields.ofRun(text, HEADER, run);
+        return parse(CacheFile.bytes(text), run);
+    }
+
+    /** As {@link #parse(String, String)}, of the file's bytes. */
+    static Contents parse(byte[] file, String run) {
+        CacheFile.Fields f = CacheFile.Fields.ofRun(file, HEADER, run);
         if (f == null) {
             return null;
         }

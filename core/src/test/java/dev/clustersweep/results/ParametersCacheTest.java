@@ -57,7 +57,7 @@ public class ParametersCacheTest {
         assertNull("a value changed", ParametersCache.parse(text.replace("0.003", "0.004"), "run", "src"));
         assertNull("another kind", ParametersCache.parse(
                 dev.clustersweep.state.StatusCacheAccess.wholeEmptyCache("run"), "run", "src"));
-        assertNull("nothing", ParametersCache.parse(null, "run", "src"));
+        assertNull("nothing", ParametersCache.parse((String) null, "run", "src"));
     }
 
     @Test

@@ -69,7 +69,7 @@ public class ResultsCacheTest {
         // A whole file of the same run, of the other kind: its CRC checks out, its header does not.
         String statusCache = dev.clustersweep.state.StatusCacheAccess.wholeEmptyCache("run");
         assertNull("a status cache", ResultsCache.parse(statusCache, "run"));
-        assertNull("nothing", ResultsCache.parse(null, "run"));
+        assertNull("nothing", ResultsCache.parse((String) null, "run"));
         assertNull("empty", ResultsCache.parse("", "run"));
     }
 
