@@ -186,6 +186,14 @@ public final class CacheFile {
             return at < limit;
         }
 
+        /**
+         * How many lines the trailer counts, for sizing what is read into; never more than the file
+         * could hold (the trailer is outside the CRC: a count made up by hand must not size a table).
+         */
+        public int lines() {
+            return Math.max(0, Math.min(lineCount, limit / 2));
+        }
+
         /** Whether every line the trailer counts was read: call once {@link #more} is false. */
         public boolean whole() {
             return linesRead == lineCount;

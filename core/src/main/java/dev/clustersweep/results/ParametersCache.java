@@ -111,25 +111,25 @@ public final class ParametersCache {
             }
             f.endOfLine();
             List<String> strings = new ArrayList<>();
-            Map<Long, Map<String, String>> parameters = new HashMap<>();
+            Map<Long, Map<String, String>> parameters = new HashMap<>((int) (f.lines() * 4L / 3 + 1));
             // Tasks of one grid have the same names in the same order: one array of them for all.
             int[] lastNames = new int[0];
             String[] lastKeys = new String[0];
             int[] names = new int[8];
+            Object[] values = new Object[8];
             while (f.more()) {
-                String kind = f.raw();
-                if (kind.equals("v")) {
+                if (f.take("v")) {
                     strings.add(java.util.Objects.requireNonNull(f.text()));
-                } else if (kind.equals("t")) {
+                } else if (f.take("t")) {
                     long id = f.number();
                     int n = 0;
-                    List<String> values = new ArrayList<>(8);
                     while (!f.atEndOfLine()) {
                         if (n == names.length) {
                             names = Arrays.copyOf(names, n * 2);
+                            values = Arrays.copyOf(values, n * 2);
                         }
-                        names[n++] = f.integer();
-                        values.add(strings.get(f.integer()));
+                        names[n] = f.integer();
+                        values[n++] = strings.get(f.integer());
                     }
                     if (!Arrays.equals(names, 0, n, lastNames, 0, lastNames.length)) {
                         lastNames = Arrays.copyOf(names, n);
@@ -141,7 +141,7 @@ public final class ParametersCache {
                             return null; // a name twice: not a file this class wrote
                         }
                     }
-                    if (parameters.put(id, new SharedKeyMap<>(lastKeys, values.toArray())) != null) {
+                    if (parameters.put(id, new SharedKeyMap<>(lastKeys, Arrays.copyOf(values, n))) != null) {
                         return null;
                     }
                 } else {

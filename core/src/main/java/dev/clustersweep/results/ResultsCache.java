@@ -109,7 +109,7 @@ public final class ResultsCache {
         }
         try {
             f.endOfLine();
-            Map<Long, Ended> attempts = new HashMap<>();
+            Map<Long, Ended> attempts = new HashMap<>((int) (f.lines() * 4L / 3 + 1));
             Map<String, String> names = new HashMap<>(); // metric names repeat: one String each
             // Tasks that report the same metrics in the same order share one array of their names.
             String[] lastNames = new String[0];

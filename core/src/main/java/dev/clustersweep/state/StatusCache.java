@@ -96,7 +96,7 @@ public final class StatusCache {
             return null;
         }
         try {
-            Contents contents = new Contents(run, f.text(), new HashMap<>(), new HashMap<>());
+            Contents contents = new Contents(run, f.text(), new HashMap<>((int) (f.lines() * 4L / 3 + 1)), new HashMap<>());
             f.endOfLine();
             Map<String, String> names = new HashMap<>(); // hosts and jobs repeat: one String each
             EndReason[] reasons = EndReason.values();
