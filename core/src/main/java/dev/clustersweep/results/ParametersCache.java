@@ -26,6 +26,11 @@ import java.util.zip.CRC32;
  */
 public final class ParametersCache {
 
+    /**
+     * The version names the way parameters are named, too: a change to {@link TaskParameters} or
+     * {@link CommandParameters} that names a task's parameters otherwise needs a new one, or files
+     * written before it would still be read.
+     */
     private static final String HEADER = "cluster-sweep parameters.cache 1";
 
     private ParametersCache() {
