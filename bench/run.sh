@@ -17,7 +17,7 @@ sweep=$repo/bin/sweep
 runs=${BENCH_RUNS:-3}
 local_tasks=${BENCH_LOCAL_TASKS:-2000}
 onager_repo=${ONAGER_REPO:-}
-java_opts_base="-XX:+UseSerialGC -Xshare:auto" # bin/sweep's default; SWEEP_JAVA_OPTS replaces it
+java_opts_base="-XX:+UseSerialGC -Xshare:auto" # bin/sweep's default before issue 12 (now also TieredStopAtLevel=1); SWEEP_JAVA_OPTS replaces it
 export SWEEP_JAVA_OPTS="$java_opts_base -Xmx256m"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sweep-bench.XXXXXX")

@@ -92,14 +92,17 @@ final class ResultsCommand implements Callable<Integer> {
                     + (objective.maximize() ? "largest" : "smallest");
             table = ResultTables.parameters(ParameterSummary.of(results.tasks(), results.parameters(), objective),
                     objective);
+        } else if (objective != null && rank.top != null) {
+            // The best K alone: kept in a bounded heap, not every task sorted.
+            Ranking.Top best = Ranking.Top.of(results.tasks(), objective, rank.top);
+            caption = "ranked by " + objective.describe() + ": the " + best.ranked()
+                    + " task(s) that SUCCEEDED with " + objective.metric() + " (the best " + rank.top + " shown)";
+            table = ResultTables.tasks(results, best.best(), objective);
         } else if (objective != null) {
             Ranking ranking = Ranking.of(results.tasks(), objective);
             caption = "ranked by " + objective.describe() + ": the " + ranking.ranked().size()
                     + " task(s) that SUCCEEDED with " + objective.metric()
-                    + (rank.top != null ? " (the best " + rank.top + " shown)" : ranking.others().isEmpty() ? "" : ", then the " + ranking.others().size() + " other(s) by id");
-            if (rank.top != null) {
-                ranking = ranking.top(rank.top);
-            }
+                    + (ranking.others().isEmpty() ? "" : ", then the " + ranking.others().size() + " other(s) by id");
             List<TaskResult> rows = new ArrayList<>(ranking.ranked());
             rows.addAll(ranking.others());
             table = ResultTables.tasks(results, rows, objective);

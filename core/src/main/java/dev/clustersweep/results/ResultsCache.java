@@ -4,9 +4,7 @@ import dev.clustersweep.io.CacheFile;
 import dev.clustersweep.state.StatusReader;
 import dev.clustersweep.sweep.SweepDirectory;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,16 +17,21 @@ import java.util.Map;
  */
 public final class ResultsCache {
 
-    private static final String HEADER = "cluster-sweep results.cache 1";
+    /** Version 2: values as their bits, each line the task id and attempt apart (version 1 files read as empty). */
+    private static final String HEADER = "cluster-sweep results.cache 2";
     /** As for status.cache: a few new attempts do not rewrite a 100,000-line file. */
     private static final int REWRITE_AFTER = 1000;
 
+    /** An ended attempt and what it reported. */
+    public record Ended(long id, int attempt, AttemptMetrics metrics) {
+    }
+
     private final SweepDirectory dir;
     private final String run;
-    /** By {@code ID.N}. */
-    private final Map<String, AttemptMetrics> cached;
+    /** By task id: one attempt of each task is kept, the one that was its latest. */
+    private final Map<Long, Ended> cached;
 
-    private ResultsCache(SweepDirectory dir, String run, Map<String, AttemptMetrics> cached) {
+    private ResultsCache(SweepDirectory dir, String run, Map<Long, Ended> cached) {
         this.dir = dir;
         this.run = run;
         this.cached = cached;
@@ -37,13 +40,14 @@ public final class ResultsCache {
     /** The sweep's cache as the file has it; empty before the first submission or when not whole. */
     public static ResultsCache read(SweepDirectory dir) {
         String run = StatusReader.runOf(dir);
-        Map<String, AttemptMetrics> cached = run == null ? null : parse(CacheFile.read(dir.resultsCache()), run);
+        Map<Long, Ended> cached = run == null ? null : parse(CacheFile.read(dir.resultsCache()), run);
         return new ResultsCache(dir, run, cached != null ? cached : new HashMap<>());
     }
 
     /** The metrics of an ended attempt, or null when they are not kept. */
     public AttemptMetrics get(long id, int attempt) {
-        return cached.get(id + "." + attempt);
+        Ended e = cached.get(id);
+        return e != null && e.attempt() == attempt ? e.metrics() : null;
     }
 
     /**
@@ -51,16 +55,16 @@ public final class ResultsCache {
      * An attempt a whole file of which could not be read (a permission, say) is not kept: that may
      * not last.
      */
-    public void update(Map<String, AttemptMetrics> ended) {
+    public void update(List<Ended> ended) {
         if (run == null) {
             return;
         }
         int fresh = 0;
-        Map<String, AttemptMetrics> keep = new LinkedHashMap<>(ended.size() * 2);
-        for (Map.Entry<String, AttemptMetrics> e : ended.entrySet()) {
-            if (e.getValue().problems().stream().noneMatch(p -> p.line() == 0)) {
-                keep.put(e.getKey(), e.getValue());
-                if (cached.get(e.getKey()) != e.getValue()) {
+        List<Ended> keep = new ArrayList<>(ended.size());
+        for (Ended e : ended) {
+            if (e.metrics().problems().stream().noneMatch(p -> p.line() == 0)) {
+                keep.add(e);
+                if (get(e.id(), e.attempt()) != e.metrics()) {
                     fresh++;
                 }
             }
@@ -71,44 +75,67 @@ public final class ResultsCache {
     }
 
     /**
-     * The header's run, then per attempt: {@code m}, ID.N, the count of final values and each name
-     * and value, the count of problems kept and each one's file, line, text and expectation, and how
-     * many more there were.
+     * The header's run, then per attempt: {@code m}, the task id and the attempt, the count of final
+     * values and each name and value (its bits in hexadecimal: exact, and read without a String),
+     * the count of problems kept and each one's file, line, text and expectation, and how many more
+     * there were.
      */
-    static CacheFile.Lines lines(String run, Map<String, AttemptMetrics> attempts) {
+    static CacheFile.Lines lines(String run, List<Ended> attempts) {
         CacheFile.Lines out = new CacheFile.Lines(HEADER, attempts.size());
         out.text(run).end();
-        attempts.forEach((name, m) -> {
-            out.raw("m").raw(name).number(m.finals().size());
-            m.finals().forEach((metric, value) -> out.text(metric).raw(Double.toString(value)));
+        for (Ended e : attempts) {
+            AttemptMetrics m = e.metrics();
+            out.raw("m").number(e.id()).number(e.attempt()).number(m.finals().size());
+            m.finals().forEach((metric, value) -> out.text(metric).bits(value));
             out.number(m.problems().size());
             for (MetricProblem p : m.problems()) {
                 out.text(p.file()).number(p.line()).text(p.text()).text(p.expected());
             }
             out.number(m.moreProblems()).end();
-        });
+        }
         return out;
     }
 
-    /** The attempts by ID.N, or null when the text is not a whole cache of this run. */
-    static Map<String, AttemptMetrics> parse(String text, String run) {
-        CacheFile.Fields f = CacheFile.Fields.ofRun(text, HEADER, run);
+    /** The attempts by task id, or null when the text is not a whole cache of this run. */
+    static Map<Long, Ended> parse(String text, String run) {
+        return parse(CacheFile.bytes(text), run);
+    }
+
+    /** As {@link #parse(String, String)}, of the file's bytes. */
+    static Map<Long, Ended> parse(byte[] file, String run) {
+        CacheFile.Fields f = CacheFile.Fields.ofRun(file, HEADER, run);
         if (f == null) {
             return null;
         }
         try {
             f.endOfLine();
-            Map<String, AttemptMetrics> attempts = new HashMap<>();
+            Map<Long, Ended> attempts = new HashMap<>((int) (f.lines() * 4L / 3 + 1));
             Map<String, String> names = new HashMap<>(); // metric names repeat: one String each
+            // Tasks that report the same metrics in the same order share one array of their names.
+            String[] lastNames = new String[0];
+            String[] read = new String[8];
             while (f.more()) {
-                if (!f.raw().equals("m")) {
+                if (!f.take("m")) {
                     return null;
                 }
-                String name = f.raw();
+                long id = f.number();
+                int attempt = f.integer();
                 int count = f.integer();
-                Map<String, Double> finals = new LinkedHashMap<>(count * 2);
+                if (count > read.length) {
+                    read = new String[count];
+                }
+                Object[] values = new Object[count];
+                boolean same = count == lastNames.length;
                 for (int i = 0; i < count; i++) {
-                    finals.put(f.shared(names), f.decimal());
+                    read[i] = java.util.Objects.requireNonNull(f.shared(names));
+                    values[i] = f.bits();
+                    same = same && read[i] == lastNames[i];
+                }
+                if (!same) {
+                    lastNames = java.util.Arrays.copyOf(read, count);
+                    if (java.util.Set.of(lastNames).size() != count) {
+                        return null; // a name twice: not a file this class wrote
+                    }
                 }
                 int problemCount = f.integer();
                 List<MetricProblem> problems = new ArrayList<>(problemCount);
@@ -117,9 +144,12 @@ public final class ResultsCache {
                 }
                 int more = f.integer();
                 f.endOfLine();
-                attempts.put(name, finals.isEmpty() && problems.isEmpty() && more == 0 ? AttemptMetrics.NONE
-                        : new AttemptMetrics(Collections.unmodifiableMap(finals), Map.of(), List.copyOf(problems),
-                                more));
+                AttemptMetrics m = count == 0 && problems.isEmpty() && more == 0 ? AttemptMetrics.NONE
+                        : new AttemptMetrics(new SharedKeyMap<>(lastNames, values), Map.of(), List.copyOf(problems),
+                                more);
+                if (attempts.put(id, new Ended(id, attempt, m)) != null) {
+                    return null; // one attempt a task: not a file this class wrote
+                }
             }
             return f.whole() ? attempts : null;
         } catch (IllegalArgumentException | ArithmeticException | NullPointerException e) {

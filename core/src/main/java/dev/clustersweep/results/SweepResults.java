@@ -7,10 +7,10 @@ import dev.clustersweep.grid.GridFile;
 import dev.clustersweep.io.FileProblems;
 import dev.clustersweep.io.ParallelReads;
 import dev.clustersweep.jobfile.JobFile;
+import dev.clustersweep.state.StatusReader;
 import dev.clustersweep.state.TaskStatus;
 import dev.clustersweep.sweep.SweepDirectory;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,35 +52,65 @@ public record SweepResults(String jobName, SweepStatus status, List<TaskResult> 
         List<TaskResult> tasks = new ArrayList<>(launched.size());
         Set<String> parameterNames = new LinkedHashSet<>();
         Set<String> metricNames = new TreeSet<>();
+        // Names are collected once per distinct set: most tasks share one (SharedKeyMap).
+        Object lastParameters = null;
+        Object lastMetrics = null;
         for (int i = 0; i < launched.size(); i++) {
             TaskStatus t = launched.get(i);
             Map<String, String> p = params.getOrDefault(t.id(), Map.of());
-            parameterNames.addAll(p.keySet());
-            metricNames.addAll(metrics[i].finals().keySet());
+            Object pKeys = p instanceof SharedKeyMap<?> shared ? shared.keyArray() : p;
+            if (pKeys != lastParameters) {
+                parameterNames.addAll(p.keySet());
+                lastParameters = pKeys;
+            }
+            Map<String, Double> finals = metrics[i].finals();
+            Object mKeys = finals instanceof SharedKeyMap<?> shared ? shared.keyArray() : finals;
+            if (mKeys != lastMetrics) {
+                metricNames.addAll(finals.keySet());
+                lastMetrics = mKeys;
+            }
             tasks.add(new TaskResult(t.id(), p, t.state(), t.exitCode(), t.attempt(), metrics[i]));
         }
         return new SweepResults(dir.jobName(), status, tasks, new ArrayList<>(parameterNames),
                 new ArrayList<>(metricNames));
     }
 
-    /** Each launched task's parameters, from one pass over jobs.json; names and values shared between tasks. */
+    /**
+     * Each launched task's parameters: from {@link ParametersCache} while jobs.json and grids.json
+     * are the files it was made from and it has every launched task, else from one pass over
+     * jobs.json (names and values shared between tasks), written to the cache for the next time.
+     */
     private static Map<Long, Map<String, String>> parameters(SweepDirectory dir, List<TaskStatus> launched) {
         if (!FileProblems.exists(dir.jobFile()) || launched.isEmpty()) {
             return Map.of();
+        }
+        String run = StatusReader.runOf(dir);
+        String source = ParametersCache.source(dir);
+        Map<Long, Map<String, String>> cached = ParametersCache.read(dir, run, source);
+        if (cached != null && launched.stream().allMatch(t -> cached.containsKey(t.id()))) {
+            return cached;
         }
         Set<Long> wanted = new java.util.HashSet<>(launched.size() * 2);
         launched.forEach(t -> wanted.add(t.id()));
         TaskParameters naming = new TaskParameters(GridFile.read(dir.jobFile()));
         Map<String, String> shared = new HashMap<>();
         Map<Long, Map<String, String>> params = new HashMap<>(launched.size() * 2);
+        String[][] lastKeys = {null};
         JobFile.forEach(dir.jobFile(), job -> {
             if (wanted.contains(job.id())) {
                 Map<String, String> p = naming.of(job);
                 Map<String, String> compact = new java.util.LinkedHashMap<>(p.size() * 2);
                 p.forEach((k, v) -> compact.put(shared.computeIfAbsent(k, x -> x), shared.computeIfAbsent(v, x -> x)));
-                params.put(job.id(), Collections.unmodifiableMap(compact));
+                SharedKeyMap<String> one = SharedKeyMap.of(compact, lastKeys[0]);
+                lastKeys[0] = one.keyArray();
+                params.put(job.id(), one);
             }
         });
+        // Kept only when neither file changed while they were read: else these parameters could be
+        // the new jobfile's (or a mix) under the old one's name.
+        if (source != null && source.equals(ParametersCache.source(dir))) {
+            ParametersCache.write(dir, run, source, params);
+        }
         return params;
     }
 
@@ -118,7 +148,7 @@ public record SweepResults(String jobName, SweepStatus status, List<TaskResult> 
             };
         });
         if (cache != null) {
-            Map<String, AttemptMetrics> ended = new HashMap<>(tasks.size() * 2);
+            List<ResultsCache.Ended> ended = new ArrayList<>(tasks.size());
             long now = System.currentTimeMillis() / 1000;
             for (int i = 0; i < metrics.length; i++) {
                 TaskStatus t = tasks.get(i);
@@ -126,7 +156,7 @@ public record SweepResults(String jobName, SweepStatus status, List<TaskResult> 
                 // may not show a file written just before the end record yet.
                 if (t.attempt() != 0 && t.end() != null
                         && (metrics[i] != AttemptMetrics.NONE || now - t.end() >= NOTHING_SETTLES_AFTER)) {
-                    ended.put(t.id() + "." + t.attempt(), metrics[i]);
+                    ended.add(new ResultsCache.Ended(t.id(), t.attempt(), metrics[i]));
                 }
             }
             cache.update(ended);

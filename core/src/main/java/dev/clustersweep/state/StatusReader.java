@@ -136,12 +136,13 @@ public final class StatusReader {
     }
 
     /**
-     * Forgets what was learnt of the run and deletes its caches (results.cache too): the sweep's directory is being cleared
+     * Forgets what was learnt of the run and deletes its caches (results.cache and parameters.cache too): the sweep's directory is being cleared
      * for a fresh run, whose task 1 attempt 1 is not the one that ended before.
      */
     public synchronized void forgetRun() throws IOException {
         Files.deleteIfExists(dir.statusCache());
         Files.deleteIfExists(dir.resultsCache());
+        Files.deleteIfExists(dir.parametersCache());
         ended = new HashMap<>();
         endings = new HashMap<>();
         run = null;

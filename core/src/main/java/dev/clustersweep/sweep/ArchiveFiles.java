@@ -30,7 +30,8 @@ public final class ArchiveFiles {
                 Path inSweep = dir.root().relativize(file);
                 String first = inSweep.getName(0).toString();
                 if (first.equals("commands") || file.equals(dir.launchLock()) || file.equals(dir.statusCache())
-                        || file.equals(dir.resultsCache()) || inSweep.toString().equals("search.lock")
+                        || file.equals(dir.resultsCache()) || file.equals(dir.parametersCache())
+                        || inSweep.toString().equals("search.lock")
                         || first.startsWith(".")) {
                     // commands/ repeats jobs.json; the locks are empty; the caches are of this directory's
                     // run only (and repeats status/); temporary files are half-written

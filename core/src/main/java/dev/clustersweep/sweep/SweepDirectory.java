@@ -89,6 +89,11 @@ public record SweepDirectory(Path workDir, String jobName) {
         return root().resolve("results.cache");
     }
 
+    /** Each launched task's parameters, kept while jobs.json and grids.json are unchanged: results/ParametersCache. */
+    public Path parametersCache() {
+        return root().resolve("parameters.cache");
+    }
+
     public Path statusDir() {
         return root().resolve("status");
     }

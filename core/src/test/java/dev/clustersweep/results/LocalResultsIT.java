@@ -142,4 +142,28 @@ public class LocalResultsIT {
         assertEquals(List.of("pos1", "lr", "fast"), r.parameters());
         assertEquals(Map.of("pos1", "a", "lr", "1", "fast", "true"), r.tasks().get(0).parameters());
     }
+
+    @Test
+    public void aJobfileReplacedAfterTheParametersWereCachedIsReadAgain() throws Exception {
+        Path work = tmp.getRoot().toPath();
+        SweepDirectory dir = new SweepDirectory(work, "swap");
+        JobFile.write(dir.jobFile(), List.of(new Job(1, "f() { echo loss=1 >> \"$SWEEP_METRICS\"; }; f --lr 0.25", ""),
+                new Job(2, "f() { echo loss=2 >> \"$SWEEP_METRICS\"; }; f --lr 0.75", "")).iterator());
+        Sweep sweep = Sweep.open(work, "swap");
+        sweep.launch(new LaunchRequest(null, null, null, false, local(), false));
+        Waiting.untilEnded(sweep);
+        assertEquals(Map.of("lr", "0.25"), SweepResults.read(sweep, false).tasks().get(0).parameters());
+        assertTrue("the parameters are kept", Files.exists(dir.parametersCache()));
+        assertEquals("read from the cache", Map.of("lr", "0.75"),
+                SweepResults.read(sweep, false).tasks().get(1).parameters());
+
+        // The same ids, the same size, other values (a jobfile edited by hand): never the cached ones.
+        JobFile.write(dir.jobFile(), List.of(new Job(1, "f() { echo loss=1 >> \"$SWEEP_METRICS\"; }; f --lr 0.35", ""),
+                new Job(2, "f() { echo loss=2 >> \"$SWEEP_METRICS\"; }; f --lr 0.85", "")).iterator());
+        SweepResults r = SweepResults.read(sweep, false);
+        assertEquals(Map.of("lr", "0.35"), r.tasks().get(0).parameters());
+        assertEquals(Map.of("lr", "0.85"), r.tasks().get(1).parameters());
+        assertEquals(Map.of("lr", "0.85"), SweepResults.read(sweep, false).tasks().get(1).parameters());
+        assertEquals(1.0, r.tasks().get(0).value("loss"), 0);
+    }
 }
