@@ -3,19 +3,16 @@ package dev.clustersweep.engine;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import dev.clustersweep.SearchSpecs;
 import dev.clustersweep.backend.Clusters;
 import dev.clustersweep.config.SweepConfig;
-import dev.clustersweep.settings.Caller;
-import dev.clustersweep.settings.SettingsBinder;
 import dev.clustersweep.settings.SiteDefaults;
 import dev.clustersweep.settings.SweepSettings;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.sweep.SweepDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -49,21 +46,8 @@ public class SearchClustersIT {
     private void search(String backend) throws Exception {
         Path work = tmp.newFolder(backend).toPath();
         // loss = (x - 2)^2 with x from the task's arguments (--x V), reported with one line of shell.
-        Files.writeString(work.resolve("objective.sh"), "x=$2\n"
-                + "echo \"loss=$(awk -v x=\"$x\" 'BEGIN { print (x - 2) ^ 2 }')\" >> \"$SWEEP_METRICS\"\n");
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("optimizer", "random");
-        section.put("metric", "loss");
-        section.put("samples", 6);
-        section.put("parallel", 3);
-        section.put("seed", 3);
-        section.put("params", List.of(Map.of("name", "x", "distribution", "Uniform", "bounds", List.of(-5, 5))));
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("command", "bash objective.sh");
-        spec.put("jobName", "s");
-        spec.put("backend", backend);
-        spec.put("search", section);
-        SweepSettings settings = SettingsBinder.bind(spec, Caller.SPEC_FILE);
+        SearchSpecs.writeObjective(work);
+        SweepSettings settings = SearchSpecs.random(backend, 6, 3, 3);
 
         Sweep sweep = new Sweep(new SweepDirectory(work, "s"), new SweepConfig(work.resolve("no-config.json"),
                 work.resolve("no-global-config.json")));

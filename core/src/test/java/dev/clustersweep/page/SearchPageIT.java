@@ -5,23 +5,20 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import dev.clustersweep.SearchSpecs;
 import dev.clustersweep.config.SweepConfig;
 import dev.clustersweep.engine.PollPolicy;
 import dev.clustersweep.engine.SearchLog;
 import dev.clustersweep.engine.SearchProgress;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepLoop;
-import dev.clustersweep.settings.Caller;
-import dev.clustersweep.settings.SettingsBinder;
 import dev.clustersweep.settings.SiteDefaults;
 import dev.clustersweep.settings.SweepSettings;
 import dev.clustersweep.sweep.SweepDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -42,21 +39,8 @@ public class SearchPageIT {
     @Test
     public void thePageOfASearchTellsItsSamplesAndItsBestSoFar() throws Exception {
         Path work = tmp.newFolder("w").toPath();
-        Files.writeString(work.resolve("objective.sh"),
-                "echo \"loss=$(awk -v x=\"$2\" 'BEGIN { print (x - 2) ^ 2 }')\" >> \"$SWEEP_METRICS\"\n");
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("optimizer", "random");
-        section.put("metric", "loss");
-        section.put("samples", 5);
-        section.put("parallel", 2);
-        section.put("seed", 7);
-        section.put("params", List.of(Map.of("name", "x", "distribution", "Uniform", "bounds", List.of(-5, 5))));
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("command", "bash objective.sh");
-        spec.put("jobName", "s");
-        spec.put("backend", "local");
-        spec.put("search", section);
-        SweepSettings settings = SettingsBinder.bind(spec, Caller.SPEC_FILE);
+        SearchSpecs.writeObjective(work);
+        SweepSettings settings = SearchSpecs.random("local", 5, 2, 7);
         SweepDirectory dir = new SweepDirectory(work, "s");
         Sweep sweep = new Sweep(dir, new SweepConfig(work.resolve("no-config.json"), work.resolve("none.json")));
         SweepLoop loop = new SweepLoop(sweep, new PollPolicy(50, 300, 1.5));
