@@ -2,6 +2,7 @@ package dev.clustersweep.engine;
 
 import dev.clustersweep.backend.BackendException;
 import dev.clustersweep.backend.LaunchOptions;
+import dev.clustersweep.backend.gridengine.GridEngineBackend;
 import dev.clustersweep.backend.local.LocalBackend;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.state.TaskStatus;
@@ -239,9 +240,16 @@ public final class SweepLoop {
         if (state.maxResumes() <= 0) {
             return TaskList.empty();
         }
+        java.util.Set<Integer> gridEngine = new java.util.HashSet<>();
+        for (Submission s : sweep.submissions()) {
+            if (GridEngineBackend.NAME.equals(s.backend())) {
+                gridEngine.add(s.number());
+            }
+        }
         TaskList.Builder ids = TaskList.builder();
         for (TaskStatus task : status.tasks()) {
-            if (asksToResume(task, state.resumeCode()) && resumesSoFar(task, state.resumeCode()) < state.maxResumes()) {
+            if (asksToResume(task, state.resumeCode(), gridEngine.contains(task.submission()))
+                    && resumesSoFar(task, state.resumeCode(), gridEngine) < state.maxResumes()) {
                 ids.add(task.id());
             }
         }
@@ -249,12 +257,13 @@ public final class SweepLoop {
     }
 
     /** The task's earlier attempts that asked to go on, each of which was a resume. */
-    private int resumesSoFar(TaskStatus task, int resumeCode) {
+    private int resumesSoFar(TaskStatus task, int resumeCode, java.util.Set<Integer> gridEngine) {
         int resumes = 0;
         for (int attempt = 1; attempt < task.attempts(); attempt++) {
             dev.clustersweep.state.AttemptRecord r = dev.clustersweep.state.StatusFiles.read(sweep.directory(),
                     task.id(), attempt);
-            if (r != null && (!r.ended() || r.exitCode() == resumeCode)) {
+            if (r != null && (!r.ended() || r.exitCode() == resumeCode
+                    || (r.exitCode() == GRID_ENGINE_REQUEUE && gridEngine.contains(r.submission())))) {
                 resumes++;
             }
         }
@@ -262,12 +271,21 @@ public final class SweepLoop {
     }
 
     /**
-     * Whether the task ended wanting to go on: it exited with the resume code, or the scheduler took
-     * its node away (Slurm's PREEMPTED, NODE_FAIL, BOOT_FAIL: LOST, not the task's doing).
+     * The exit status by which a Grid Engine job asks to be requeued. The job script turns it into 1
+     * (Grid Engine would requeue the job itself, outside the sweep's records: docs/backends.md); the
+     * loop resumes the task instead, as a new attempt.
      */
-    static boolean asksToResume(TaskStatus task, int resumeCode) {
+    static final int GRID_ENGINE_REQUEUE = 99;
+
+    /**
+     * Whether the task ended wanting to go on: it exited with the resume code (or, on Grid Engine,
+     * with its requeue status 99), or the scheduler took its node away (Slurm's PREEMPTED,
+     * NODE_FAIL, BOOT_FAIL: LOST, not the task's doing).
+     */
+    static boolean asksToResume(TaskStatus task, int resumeCode, boolean onGridEngine) {
         if (task.state() == TaskState.FAILED) {
-            return task.exitCode() != null && task.exitCode() == resumeCode;
+            return task.exitCode() != null && (task.exitCode() == resumeCode
+                    || (onGridEngine && task.exitCode() == GRID_ENGINE_REQUEUE));
         }
         String detail = task.detail();
         return task.state() == TaskState.LOST && detail != null && (detail.startsWith("Slurm: PREEMPTED")

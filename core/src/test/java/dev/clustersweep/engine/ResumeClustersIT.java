@@ -46,6 +46,32 @@ public class ResumeClustersIT {
         resume("gridengine");
     }
 
+    @Test
+    public void gridEnginesRequeueStatusResumesTheTask() throws Exception {
+        Clusters.requireGridEngine();
+        Path work = tmp.newFolder("requeue").toPath();
+        Map<String, Object> spec = new LinkedHashMap<>();
+        // Exits 99 (Grid Engine's "requeue me") on its first run, then 0.
+        spec.put("command", "f() { n=$(cat runs.$2 2>/dev/null || echo 0); echo $((n + 1)) > runs.$2;"
+                + " [ $n -ge 1 ] || exit 99; }; f");
+        spec.put("jobName", "q");
+        spec.put("args", Map.of("n", List.of("1")));
+        spec.put("backend", "gridengine");
+        spec.put("maxResumes", 1);
+        SweepSettings settings = SettingsBinder.bind(spec, Caller.SPEC_FILE);
+        Sweep sweep = new Sweep(new SweepDirectory(work, "q"), new SweepConfig(work.resolve("no-config.json"),
+                work.resolve("no-global-config.json")));
+        SweepLoop loop = new SweepLoop(sweep, PollPolicy.forBackend("gridengine").withMaxSeconds(2));
+        SweepLoop.Started started = loop.start(settings.launchRequest(SiteDefaults.NONE, false), 0, false, s -> { });
+        loop.run(started.state().withResumes(1, settings.get(Settings.RESUME_CODE)), t -> { });
+        TaskStatus task = sweep.status().tasks().get(0);
+        assertEquals(TaskState.SUCCEEDED, task.state());
+        assertEquals("resumed once, as attempt 2", 2, task.attempt());
+        assertEquals(Map.of(1L, 1), sweep.resumes());
+        assertEquals("99 ended the first attempt", Integer.valueOf(99),
+                dev.clustersweep.state.StatusFiles.read(sweep.directory(), 1, 1).exitCode());
+    }
+
     private void resume(String backend) throws Exception {
         Path work = tmp.newFolder(backend).toPath();
         Map<String, Object> spec = new LinkedHashMap<>();

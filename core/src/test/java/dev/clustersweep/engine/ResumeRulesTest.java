@@ -16,20 +16,28 @@ public class ResumeRulesTest {
 
     @Test
     public void theResumeCodeAndALostNodeAskToGoOn() {
-        assertTrue(SweepLoop.asksToResume(task(TaskState.FAILED, 3, null), 3));
-        assertTrue(SweepLoop.asksToResume(task(TaskState.FAILED, 42, null), 42));
-        assertTrue(SweepLoop.asksToResume(task(TaskState.LOST, null, "Slurm: PREEMPTED"), 3));
-        assertTrue(SweepLoop.asksToResume(task(TaskState.LOST, null, "Slurm: NODE_FAIL (node017)"), 3));
-        assertTrue(SweepLoop.asksToResume(task(TaskState.LOST, null, "Slurm: BOOT_FAIL"), 3));
+        assertTrue(SweepLoop.asksToResume(task(TaskState.FAILED, 3, null), 3, false));
+        assertTrue(SweepLoop.asksToResume(task(TaskState.FAILED, 42, null), 42, false));
+        assertTrue(SweepLoop.asksToResume(task(TaskState.LOST, null, "Slurm: PREEMPTED"), 3, false));
+        assertTrue(SweepLoop.asksToResume(task(TaskState.LOST, null, "Slurm: NODE_FAIL (node017)"), 3, false));
+        assertTrue(SweepLoop.asksToResume(task(TaskState.LOST, null, "Slurm: BOOT_FAIL"), 3, false));
+    }
+
+    @Test
+    public void onGridEngineItsRequeueStatusAsksToGoOnAsWell() {
+        assertTrue(SweepLoop.asksToResume(task(TaskState.FAILED, 99, null), 3, true));
+        assertTrue(SweepLoop.asksToResume(task(TaskState.FAILED, 3, null), 3, true));
+        assertFalse("99 is a failure elsewhere", SweepLoop.asksToResume(task(TaskState.FAILED, 99, null), 3, false));
+        assertFalse(SweepLoop.asksToResume(task(TaskState.FAILED, 100, null), 3, true));
     }
 
     @Test
     public void otherEndingsDoNot() {
-        assertFalse(SweepLoop.asksToResume(task(TaskState.FAILED, 1, null), 3));
-        assertFalse(SweepLoop.asksToResume(task(TaskState.FAILED, null, "Slurm: OUT_OF_MEMORY"), 3));
-        assertFalse(SweepLoop.asksToResume(task(TaskState.SUCCEEDED, 0, null), 0));
-        assertFalse(SweepLoop.asksToResume(task(TaskState.TIMEOUT, 3, null), 3));
-        assertFalse(SweepLoop.asksToResume(task(TaskState.CANCELLED, 3, null), 3));
-        assertFalse(SweepLoop.asksToResume(task(TaskState.LOST, null, null), 3));
+        assertFalse(SweepLoop.asksToResume(task(TaskState.FAILED, 1, null), 3, false));
+        assertFalse(SweepLoop.asksToResume(task(TaskState.FAILED, null, "Slurm: OUT_OF_MEMORY"), 3, false));
+        assertFalse(SweepLoop.asksToResume(task(TaskState.SUCCEEDED, 0, null), 0, false));
+        assertFalse(SweepLoop.asksToResume(task(TaskState.TIMEOUT, 3, null), 3, false));
+        assertFalse(SweepLoop.asksToResume(task(TaskState.CANCELLED, 3, null), 3, false));
+        assertFalse(SweepLoop.asksToResume(task(TaskState.LOST, null, null), 3, false));
     }
 }
