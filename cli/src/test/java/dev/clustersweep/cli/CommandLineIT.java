@@ -186,8 +186,8 @@ public class CommandLineIT {
 
     @Test
     public void aLoopCarryingTheRunOnRunsTheTasksAKilledLauncherLeftUnstarted() throws Exception {
-        assertEquals(0, SweepProcess.run(work, "prelaunch", "+jobname", "o", "+command", "sleep", "+pos-arg", "1",
-                "1.1", "0", "+q").exit());
+        assertEquals(0, SweepProcess.run(work, "prelaunch", "+jobname", "o", "+command", "sleep", "+pos-arg", "3",
+                "3.1", "0", "+q").exit());
         Process launch = SweepProcess.start(work, "launch", "--backend", "local", "--jobname", "o", "--max-tasks",
                 "2");
         waitForFiles(work.resolve(".sweep/o/status"), ".start", 2);

@@ -46,6 +46,11 @@ public record SearchProgress(String optimizer, String metric, boolean minimize, 
         return Math.max(0, samples - ended - running);
     }
 
+    /** {@code x=2.03 opt=adam}: a sample's values as the log lines and the page show them. */
+    static String values(Map<String, String> values) {
+        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
     /** For the build page: {@code 12 of 60 ended (1 failed), 2 running, 46 left}. */
     @JsonProperty("samplesText")
     public String samplesText() {
@@ -59,17 +64,14 @@ public record SearchProgress(String optimizer, String metric, boolean minimize, 
             return "none yet";
         }
         return metric + "=" + bestValue + " (" + (minimize ? "smallest" : "largest") + "), sample " + bestSample
-                + ", task" + (bestTasks.contains("-") ? "s " : " ") + bestTasks + ": "
-                + bestValues.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining(" "));
+                + ", task" + (bestTasks.contains("-") ? "s " : " ") + bestTasks + ": " + values(bestValues);
     }
 
     /** {@code search: 12 of 60 samples ended (1 failed), 2 running; best: sample 5 loss=1.1 (x=2.03 opt=adam)}. */
     @JsonProperty("line")
     public String line() {
-        String best = bestSample == null ? "none yet" : "sample " + bestSample + " " + metric + "=" + bestValue + " ("
-                + bestValues.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining(" ")) + ")";
+        String best = bestSample == null ? "none yet"
+                : "sample " + bestSample + " " + metric + "=" + bestValue + " (" + values(bestValues) + ")";
         return "search: " + ended + " of " + samples + " samples ended (" + failed + " failed), " + running
                 + " running; best: " + best;
     }

@@ -258,9 +258,8 @@ final class SearchTurn {
     }
 
     private String describe(Sample sample, OptionalDouble value) {
-        String values = sample.values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(java.util.stream.Collectors.joining(" "));
-        return (value.isPresent() ? settings.metric() + "=" + value.getAsDouble() : "failed") + " (" + values + ")";
+        return (value.isPresent() ? settings.metric() + "=" + value.getAsDouble() : "failed") + " ("
+                + SearchProgress.values(sample.values()) + ")";
     }
 
     private String progress(Replay replay) {

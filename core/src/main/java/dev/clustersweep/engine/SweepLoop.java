@@ -152,7 +152,9 @@ public final class SweepLoop {
             return new Turn(state.next(scope, state.retriesUsed(), null, lastLine, policy.initialMillis(), 0, false),
                     progress, lines);
         }
-        TaskList orphans = state.watchOnly() ? TaskList.empty() : orphans(ours);
+        // A search relaunches its never-started samples itself (SearchTurn, with its own limit).
+        TaskList orphans = state.watchOnly() || SearchPlan.exists(sweep.directory()) ? TaskList.empty()
+                : orphans(ours);
         if (!orphans.isEmpty()) {
             // They never ran, and nothing else will run them: not a retry, the launch carried on.
             sweep.relaunch(orphans, Submission.Cause.ORPHANS);
@@ -297,15 +299,36 @@ public final class SweepLoop {
      * JVM gone with its connection, a controller restart that took it): on a cluster the scheduler
      * would still hold them.
      */
-    private static TaskList orphans(SweepStatus status) {
-        TaskList.Builder ids = TaskList.builder();
+    private TaskList orphans(SweepStatus status) {
+        TaskList.Builder found = TaskList.builder();
         for (TaskStatus task : status.tasks()) {
             if (task.state() == TaskState.LOST && LocalBackend.POOL_ENDED.equals(task.detail())) {
-                ids.add(task.id());
+                found.add(task.id());
             }
         }
-        return ids.build();
+        TaskList ids = found.build();
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        // Each at most MAX_ORPHAN_RELAUNCHES times: a loop whose own process keeps dying leaves them
+        // LOST then, for retries (or a person) to decide.
+        java.util.Map<Long, Integer> times = new java.util.HashMap<>();
+        for (Submission s : sweep.submissions()) {
+            if (s.cause() == Submission.Cause.ORPHANS) {
+                s.tasks().intersect(ids).forEach(id -> times.merge(id, 1, Integer::sum));
+            }
+        }
+        TaskList.Builder left = TaskList.builder();
+        ids.forEach(id -> {
+            if (times.getOrDefault(id, 0) < MAX_ORPHAN_RELAUNCHES) {
+                left.add(id);
+            }
+        });
+        return left.build();
     }
+
+    /** How many times a never-started local task is submitted again by the loop ({@link #orphans}). */
+    static final int MAX_ORPHAN_RELAUNCHES = 3;
 
     /** CANCELLED tasks are never retried: someone stopped them on purpose. */
     private static TaskList retryable(SweepStatus status) {

@@ -155,9 +155,10 @@ public final class ParametersCache {
                 f.endOfLine();
             }
             return f.whole() ? parameters : null;
-        } catch (IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException
-                | NullPointerException e) {
-            return null; // damaged by hand, whatever the CRC says
+        } catch (RuntimeException e) {
+            // Damaged by hand, whatever the CRC says (a count below zero, a number that is not one):
+            // a cache is only a shortcut, and one that cannot be read is no cache.
+            return null;
         }
     }
 }

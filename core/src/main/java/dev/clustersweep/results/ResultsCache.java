@@ -152,8 +152,10 @@ public final class ResultsCache {
                 }
             }
             return f.whole() ? attempts : null;
-        } catch (IllegalArgumentException | ArithmeticException | NullPointerException e) {
-            return null; // damaged by hand, whatever the CRC says
+        } catch (RuntimeException e) {
+            // Damaged by hand, whatever the CRC says (a count below zero, a number that is not one):
+            // a cache is only a shortcut, and one that cannot be read is no cache.
+            return null;
         }
     }
 }

@@ -120,8 +120,10 @@ public final class StatusCache {
                 f.endOfLine();
             }
             return f.whole() ? contents : null;
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            return null; // a number or a name that is not one: damaged by hand, whatever the CRC says
+        } catch (RuntimeException e) {
+            // Damaged by hand, whatever the CRC says (a count below zero, a number that is not one):
+            // a cache is only a shortcut, and one that cannot be read is no cache.
+            return null;
         }
     }
 }

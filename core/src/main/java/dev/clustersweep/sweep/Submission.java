@@ -23,7 +23,18 @@ public record Submission(int number, String backend, long submittedAtMillis, Tas
         /** Tasks asked for on the build page during the run. */
         RELAUNCH,
         /** Local tasks whose pool's process ended before they started. */
-        ORPHANS
+        ORPHANS;
+
+        /** A cause this version does not know (a later one wrote it) reads as none, not as a damaged record. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Cause named(String name) {
+            for (Cause c : values()) {
+                if (c.name().equals(name)) {
+                    return c;
+                }
+            }
+            return null;
+        }
     }
 
     public Submission {

@@ -83,5 +83,9 @@ public class ResultsCacheTest {
                 "cluster-sweep results.cache 2", 1);
         bad.text("run").end().raw("m").number(1).number(1).number(1).text("loss").raw("0.5").number(0).number(0).end();
         assertNull("a decimal where bits belong", ResultsCache.parse(bad.finish(), "run"));
+        dev.clustersweep.io.CacheFile.Lines negative = new dev.clustersweep.io.CacheFile.Lines(
+                "cluster-sweep results.cache 2", 1);
+        negative.text("run").end().raw("m").number(1).number(1).number(-1).number(0).number(0).end();
+        assertNull("a count below zero", ResultsCache.parse(negative.finish(), "run"));
     }
 }

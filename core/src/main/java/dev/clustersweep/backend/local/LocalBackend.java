@@ -124,6 +124,8 @@ public final class LocalBackend implements Backend {
     @Override
     public SchedulerView poll(List<Submission> submissions, PollRecords read) {
         Map<Integer, Boolean> launcherAlive = new HashMap<>();
+        // A launcher on another host (a working directory shared over NFS) may be alive: not known here.
+        Map<Integer, Boolean> launcherHere = new HashMap<>();
         Map<Integer, LocalPool.Snapshot> snapshots = new HashMap<>();
         Map<Long, AttemptRecord> records = null;
         for (Submission s : submissions) {
@@ -135,6 +137,8 @@ public final class LocalBackend implements Backend {
                 snapshots.put(s.number(), own.snapshot());
             } else {
                 launcherAlive.put(s.number(), s.launcher() != null && s.launcher().isAlive());
+                launcherHere.put(s.number(), s.launcher() != null
+                        && dev.clustersweep.sweep.Launcher.hostName().equals(s.launcher().host()));
                 if (records == null) {
                     records = read.attempts();
                 }
@@ -157,8 +161,11 @@ public final class LocalBackend implements Backend {
             if (started || SweepRecords.cancelRequested(cancels, submission.number(), taskId)) {
                 return SchedulerTask.UNKNOWN; // a wrapper that died without its end record; a skipped cancel
             }
-            return launcherAlive.getOrDefault(submission.number(), false) ? SchedulerTask.PENDING
-                    : SchedulerTask.ended(TaskState.LOST, null, POOL_ENDED);
+            if (launcherAlive.getOrDefault(submission.number(), false)) {
+                return SchedulerTask.PENDING;
+            }
+            return launcherHere.getOrDefault(submission.number(), false)
+                    ? SchedulerTask.ended(TaskState.LOST, null, POOL_ENDED) : SchedulerTask.UNKNOWN;
         };
     }
 

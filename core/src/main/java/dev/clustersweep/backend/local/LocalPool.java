@@ -55,6 +55,9 @@ final class LocalPool {
     private volatile long nextId;
     private volatile TaskList cancelled = TaskList.empty();
     private int cancelRecordsSeen = -1;
+    /** Tasks a later submission holds (see {@link #isHeldLater}), and the submission records they are from. */
+    private TaskList heldLater = TaskList.empty();
+    private int submissionRecordsSeen = -1;
 
     /** @param slots shared by the pools of one sweep: at most that many of their tasks at once */
     LocalPool(SweepDirectory dir, int submission, TaskList tasks, LaunchOptions options, int workers,
@@ -145,7 +148,7 @@ final class LocalPool {
                 try {
                     slots.acquire(); // before the cancel check: a cancel may come while it waits
                     try {
-                        if (isCancelled(id)) {
+                        if (isCancelled(id) || isHeldLater(id)) {
                             continue;
                         }
                         if (worker == null) {
@@ -198,6 +201,28 @@ final class LocalPool {
     private synchronized boolean isCancelled(long id) {
         refreshCancels();
         return cancelled.contains(id);
+    }
+
+    /**
+     * Whether a later submission holds the task: another process took the run on (a Jenkins agent's
+     * new connection, whose loop submitted again the tasks it found this pool's process had left)
+     * while this pool still runs, in a process it thought gone. The task is theirs now: not run twice.
+     * The records are read again only when their number changed.
+     */
+    private synchronized boolean isHeldLater(long id) {
+        String[] names = dir.submissionsDir().toFile().list();
+        int count = names == null ? 0 : names.length;
+        if (count != submissionRecordsSeen) {
+            TaskList later = TaskList.empty();
+            for (var s : new SweepRecords(dir).submissions()) {
+                if (s.number() > submission) {
+                    later = later.union(s.tasks());
+                }
+            }
+            heldLater = later;
+            submissionRecordsSeen = count;
+        }
+        return heldLater.contains(id);
     }
 
     /**

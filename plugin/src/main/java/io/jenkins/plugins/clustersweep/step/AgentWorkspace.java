@@ -9,11 +9,10 @@ import hudson.model.Computer;
 import hudson.model.Node;
 import hudson.model.TaskListener;
 import hudson.model.TopLevelItem;
+import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.clustersweep.run.SweepRunner;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.SystemProperties;
 import org.jenkinsci.plugins.workflow.FilePathUtils;
@@ -27,8 +26,6 @@ import org.springframework.security.core.Authentication;
  */
 final class AgentWorkspace {
 
-    private static final Logger LOGGER = Logger.getLogger(AgentWorkspace.class.getName());
-
     /** How long an agent may stay offline before the step gives up (the tasks go on; see the log). */
     static final long AGENT_TIMEOUT_MILLIS = SystemProperties.getLong(ClusterSweepStep.class.getName()
             + ".AGENT_TIMEOUT_MILLIS", TimeUnit.MINUTES.toMillis(5));
@@ -41,13 +38,18 @@ final class AgentWorkspace {
     /** The job whose workspace a step outside {@code node} runs in, until its path is known. */
     @CheckForNull
     private final TopLevelItem job;
+    /** Outside node: this holds the lease on the directory. */
+    private final boolean detached;
     private FilePath dir;
+    /** The step's hold on the directory, as node has on its workspace: another build gets {@code @2}. */
+    @CheckForNull
+    private WorkspaceList.Lease lease;
     private long offlineSince;
 
     /**
      * @param remote the directory's path, or null for a step outside {@code node} not launched yet
      * @param known the directory as the step's context gave it, or null to look it up
-     * @param job the job whose workspace is meant when {@code remote} is null
+     * @param job for a step outside {@code node}: the job whose workspace is meant; null inside node
      */
     AgentWorkspace(String node, @CheckForNull String remote, @CheckForNull FilePath known,
             @CheckForNull TopLevelItem job) {
@@ -55,6 +57,7 @@ final class AgentWorkspace {
         this.remote = remote;
         this.dir = known;
         this.job = job;
+        this.detached = job != null;
     }
 
     /**
@@ -71,6 +74,14 @@ final class AgentWorkspace {
         }
         if (!n.getACL().hasPermission2(build, Computer.BUILD)) {
             throw new AbortException(Messages.ClusterSweepStep_AgentNotPermitted(build.getName(), agent));
+        }
+        // What the queue would refuse for node('NAME') is refused here too: a node its administrator
+        // keeps from builds (no executors, the built-in node's default in a secured controller) or
+        // that takes no new tasks. Node properties that veto builds (job restrictions) see only
+        // queue items, which this step makes none of: docs/jenkins.md says so.
+        Computer c = n.toComputer();
+        if (n.getNumExecutors() <= 0 || (c != null && !c.isAcceptingTasks())) {
+            throw new AbortException(Messages.ClusterSweepStep_AgentTakesNoBuilds(agent));
         }
         return name;
     }
@@ -93,7 +104,10 @@ final class AgentWorkspace {
     @CheckForNull
     FilePath find(TaskListener listener, String jobName) throws AbortException {
         if (dir == null) {
-            dir = remote != null ? FilePathUtils.find(node, remote) : jobWorkspace();
+            dir = remote != null ? FilePathUtils.find(node, remote) : jobWorkspace(listener);
+            if (dir != null && detached && remote != null && lease == null) {
+                leaseAgain(dir);
+            }
             if (dir == null) {
                 long now = System.currentTimeMillis();
                 if (offlineSince == 0) {
@@ -102,7 +116,8 @@ final class AgentWorkspace {
                             Util.getTimeSpanString(AGENT_TIMEOUT_MILLIS)));
                 } else if (now - offlineSince > AGENT_TIMEOUT_MILLIS) {
                     throw new AbortException(Messages.ClusterSweepStep_AgentGone(SweepRunner.nodeName(node),
-                            Util.getTimeSpanString(AGENT_TIMEOUT_MILLIS), jobName, remote));
+                            Util.getTimeSpanString(AGENT_TIMEOUT_MILLIS), jobName,
+                            remote != null ? remote : Messages.ClusterSweepStep_JobWorkspace()));
                 }
                 return null;
             }
@@ -114,25 +129,59 @@ final class AgentWorkspace {
         return dir;
     }
 
-    /** The agent's workspace for the job, made if missing; null while the agent is offline. */
+    /**
+     * The agent's workspace for the job, leased as {@code node} leases it (so a concurrent build's
+     * {@code node} gets {@code @2} rather than this directory) and made if missing; null while the
+     * agent is offline.
+     */
     @CheckForNull
-    private FilePath jobWorkspace() throws AbortException {
+    private FilePath jobWorkspace(TaskListener listener) throws AbortException {
         Node n = node(node);
         if (n == null) {
             throw new AbortException(Messages.ClusterSweepStep_NoSuchAgent(node));
         }
         FilePath ws = job == null ? null : n.getWorkspaceFor(job);
-        if (ws == null) {
+        Computer c = n.toComputer();
+        if (ws == null || c == null) {
             return null;
         }
         try {
-            ws.mkdirs();
-        } catch (IOException | InterruptedException e) {
-            LOGGER.log(Level.FINE, "could not make " + ws.getRemote() + " on " + node, e);
-            return null; // gone again: looked up at the next turn
+            WorkspaceList.Lease taken = c.getWorkspaceList().allocate(ws);
+            try {
+                taken.path.mkdirs();
+            } catch (IOException e) {
+                taken.release();
+                SweepRunner.log(listener, Messages.ClusterSweepStep_NoAgentWorkspace(taken.path.getRemote(),
+                        SweepRunner.nodeName(node), e.getMessage()));
+                return null; // said; looked up again at the next turn
+            }
+            lease = taken;
+            remote = taken.path.getRemote();
+            return taken.path;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
-        remote = ws.getRemote();
-        return ws;
+    }
+
+    /**
+     * After a restart: the lease on the directory found again, as the step held it before (leases
+     * live in memory only). Inside node, node's own lease covers it, and nothing is taken here.
+     */
+    private void leaseAgain(FilePath found) {
+        Node n = node(node);
+        Computer c = n == null ? null : n.toComputer();
+        if (c != null && lease == null) {
+            lease = c.getWorkspaceList().record(found);
+        }
+    }
+
+    /** The step is over: another build may have the directory. */
+    void release() {
+        if (lease != null) {
+            lease.release();
+            lease = null;
+        }
     }
 
     /** A launcher on the directory's node for archiving, where the step's context has none; null while offline. */

@@ -63,6 +63,8 @@ public final class ClusterSweepStepExecution extends StepExecution {
 
     private String node;
     private String remote;
+    /** Outside node ({@code agent:}): the step holds the lease on its directory itself. */
+    private boolean detached;
     private SweepCallables.Start start;
     /** What the launch did; null until it is done. */
     private SweepCallables.Launched launched;
@@ -89,6 +91,7 @@ public final class ClusterSweepStepExecution extends StepExecution {
             }
             // Outside node: no executor is held; the agent's workspace for the job is found at the launch.
             node = AgentWorkspace.named(step.getAgent(), context.get(FlowNode.class).getExecution().getAuthentication2());
+            detached = true;
             where = new AgentWorkspace(node, null, null, job());
         } else if (dir == null) {
             throw new AbortException(Messages.ClusterSweepStep_NoWorkspace());
@@ -143,6 +146,7 @@ public final class ClusterSweepStepExecution extends StepExecution {
             }
         } catch (Throwable x) {
             done = true;
+            releaseWorkspace();
             getContext().onFailure(SweepRunner.channelLost(x) ? new AbortException(Messages.ClusterSweepStep_AgentLostDuringLaunch(
                     SweepRunner.nodeName(node), jobName(), remote)) : x);
         }
@@ -194,6 +198,7 @@ public final class ClusterSweepStepExecution extends StepExecution {
         } catch (Throwable x) {
             done = true;
             unregister();
+            releaseWorkspace();
             getContext().onFailure(x);
         }
     }
@@ -222,8 +227,13 @@ public final class ClusterSweepStepExecution extends StepExecution {
         if (launcher == null && work != null) {
             launcher = where.launcher(listener()); // outside node: the agent's own
         }
-        RunResult result = SweepRunner.finish(run, work, launcher, listener(), launched, progress,
-                state == null ? null : state.lastLine(), node, aborted);
+        RunResult result;
+        try {
+            result = SweepRunner.finish(run, work, launcher, listener(), launched, progress,
+                    state == null ? null : state.lastLine(), node, aborted);
+        } finally {
+            releaseWorkspace();
+        }
         StepOutcome.end(getContext(), run, result, listener(), stopCause, launched.jobName());
     }
 
@@ -244,6 +254,7 @@ public final class ClusterSweepStepExecution extends StepExecution {
             if (unscheduled) {
                 // The launch had not started: nothing was written or submitted.
                 done = true;
+                releaseWorkspace();
                 getContext().onFailure(cause);
             }
             // Otherwise the launch is under way; it sees the flag and cancels what it submitted.
@@ -292,6 +303,7 @@ public final class ClusterSweepStepExecution extends StepExecution {
     void failStopped() {
         done = true;
         unregister();
+        releaseWorkspace();
         getContext().onFailure(stopCause);
     }
 
@@ -352,9 +364,17 @@ public final class ClusterSweepStepExecution extends StepExecution {
     /** The working directory; null while its agent is offline ({@link AgentWorkspace}). */
     @CheckForNull FilePath workspace() throws AbortException {
         if (where == null) {
-            where = new AgentWorkspace(node, remote, null, remote == null ? job() : null);
+            where = new AgentWorkspace(node, remote, null, detached ? job() : null);
         }
         return where.find(listener(), jobName());
+    }
+
+    /** The step is over: a lease it took on its directory ({@code agent:}) is given back. */
+    private void releaseWorkspace() {
+        AgentWorkspace w = where;
+        if (w != null) {
+            w.release();
+        }
     }
 
     /** The job whose workspace a step outside {@code node} runs in. */

@@ -48,9 +48,9 @@ public class ClusterSweepRestartTest {
     }
 
     @Test
-    public void aStepOutsideNodeWaitsAcrossARestartWithNoExecutorAtAll() throws Throwable {
+    public void aStepOutsideNodeWaitsAcrossARestartHoldingNoExecutor() throws Throwable {
         sessions.then(j -> {
-            j.jenkins.setNumExecutors(0); // nothing could run inside node: the step holds no executor
+            j.jenkins.setNumExecutors(1);
             WorkflowJob p = j.createProject(WorkflowJob.class, "away");
             p.setDefinition(new CpsFlowDefinition("""
                     def r = clusterSweep agent: 'built-in', command: 'sleep 4 #', jobName: 'away', args: [n: [1, 2, 3]],
@@ -59,6 +59,7 @@ public class ClusterSweepRestartTest {
                     """, true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("away: 3 tasks: 2 PENDING, 1 RUNNING", b);
+            org.junit.Assert.assertEquals("the step holds no executor", 0, j.jenkins.toComputer().countBusy());
         });
         sessions.then(j -> {
             WorkflowRun b = j.jenkins.getItemByFullName("away", WorkflowJob.class).getBuildByNumber(1);

@@ -216,7 +216,9 @@ public class ClusterSweepStepTest {
 
     @Test
     public void theBuildPageShowsTheSearchWhileItRuns() throws Exception {
-        WorkflowJob p = job("writeFile file: 'objective.sh', text: 'sleep 2; echo \"loss=$2\" >> \"$SWEEP_METRICS\"\\n'\n"
+        // Samples after the first wait for the file 'go', made once the page was read: what it shows is known.
+        WorkflowJob p = job("writeFile file: 'objective.sh', text: '[ -e first ] && while [ ! -e go ]; do sleep 0.1; done;"
+                + " touch first; echo \"loss=$2\" >> \"$SWEEP_METRICS\"\\n'\n"
                 + "clusterSweep command: 'bash objective.sh', jobName: 'live', search: [optimizer: 'random',"
                 + " metric: 'loss', samples: 3, parallel: 1, seed: 3,"
                 + " params: [[name: 'x', distribution: 'Uniform', bounds: [0, 1]]]]");
@@ -226,8 +228,9 @@ public class ClusterSweepStepTest {
         wc.getOptions().setJavaScriptEnabled(false);
         String text = wc.getPage(b, "sweep-live/").asNormalizedText();
         assertTrue(text, text.contains("Search\trandom, following loss"));
-        assertTrue(text, text.matches("(?s).*Samples\t[12] of 3 ended \\(0 failed\\), [01] running, [01] left.*"));
-        assertTrue(text, text.matches("(?s).*Best so far\tloss=0\\.\\d+ \\(smallest\\), sample [12], task [12]: x=0\\.\\d+.*"));
+        assertTrue(text, text.contains("Samples\t1 of 3 ended (0 failed), 1 running, 1 left"));
+        assertTrue(text, text.matches("(?s).*Best so far\tloss=0\\.\\d+ \\(smallest\\), sample 1, task 1: x=0\\.\\d+.*"));
+        workspace(p).child("go").write("", "UTF-8");
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
     }
 
@@ -325,8 +328,13 @@ public class ClusterSweepStepTest {
     @Test
     public void outsideNodeTheStepRunsOnTheNamedAgentWithoutHoldingAnExecutor() throws Exception {
         WorkflowJob p = j.createProject(WorkflowJob.class, "detached");
+        // Build 1 sweeps; build 2, while it runs, takes the agent's one executor in a node block.
         p.setDefinition(new CpsFlowDefinition("""
-                node('remote') { writeFile file: 'task.sh', text: 'sleep 2; echo "loss=$2" >> "$SWEEP_METRICS"' }
+                if (currentBuild.number == 2) {
+                  node('remote') { echo "second build in ${pwd()}" }
+                  return
+                }
+                node('remote') { writeFile file: 'task.sh', text: 'sleep 3; echo "loss=$2" >> "$SWEEP_METRICS"' }
                 def r = clusterSweep agent: '%s', command: 'bash task.sh', jobName: 'away', args: [n: [1, 2, 3]],
                         backend: 'local', maxTasks: 1, metric: 'loss'
                 echo "tasks=${r.tasks} succeeded=${r.succeeded} result=${r.result} best=${r.bestTask}"
@@ -335,6 +343,10 @@ public class ClusterSweepStepTest {
         j.waitForMessage("away: 3 tasks: 2 PENDING, 1 RUNNING", b);
         assertEquals("no executor of the agent is busy while the sweep runs", 0, agent.toComputer().countBusy());
         assertEquals("nor of the controller", 0, j.jenkins.toComputer().countBusy());
+        // The sweep leases the workspace as node does: the second build's node gets another one.
+        WorkflowRun second = j.buildAndAssertSuccess(p);
+        j.assertLogContains("second build in " + workspace(p).getRemote() + "@2", second);
+        assertTrue("the sweep was still running", b.isBuilding());
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
         j.assertLogContains("tasks=3 succeeded=3 result=SUCCESS best=1", b);
         // In the agent's workspace for the job, where node('remote') checked out the task.
@@ -353,6 +365,12 @@ public class ClusterSweepStepTest {
                 + "args: [n: [1]]", true));
         b = j.buildAndAssertStatus(Result.FAILURE, p);
         j.assertLogContains("there is no agent named 'nowhere'", b);
+
+        j.jenkins.setNumExecutors(0);
+        p.setDefinition(new CpsFlowDefinition("clusterSweep agent: 'built-in', command: 'echo', jobName: 'w', "
+                + "args: [n: [1]]", true));
+        b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("agent 'built-in' takes no builds (it has no executors", b);
 
         p.setDefinition(new CpsFlowDefinition("node('remote') { clusterSweep agent: 'built-in', command: 'echo', "
                 + "jobName: 'w', args: [n: [1]] }", true));
