@@ -42,6 +42,11 @@ public class BytesIT {
         b.environment().put("HOME", System.getProperty("user.home"));
         b.environment().put("TMPDIR", tmpDir.toString());
         b.environment().put("CI", "true");
+        for (String scheduler : List.of("SLURM_CONF", "SGE_ROOT", "SGE_CELL")) { // where the clusters are, not a locale
+            if (System.getenv(scheduler) != null) {
+                b.environment().put(scheduler, System.getenv(scheduler));
+            }
+        }
         Path out = Files.createTempFile(tmp.getRoot().toPath(), "out", ".txt");
         Path err = Files.createTempFile(tmp.getRoot().toPath(), "err", ".txt");
         Process p = b.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -69,6 +74,46 @@ public class BytesIT {
         assertArrayEquals("ü".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(work.resolve(".sweep/d/logs/1.1.out")));
         try (var left = Files.list(tmpDir)) {
             assertEquals("the arguments' file is gone", List.of(), left.toList());
+        }
+    }
+
+    @Test
+    public void onSlurmAndGridEngineTooWithoutALocale() throws Exception {
+        for (String backend : List.of("slurm", "gridengine")) {
+            if (!answers(backend.equals("slurm") ? List.of("sinfo", "-h", "-o", "%T") : List.of("qstat", "-g", "c"))) {
+                // The test cluster (test-cluster/up.sh) is part of CI: there, a missing one is a failure.
+                assertTrue(backend + " is not running here: start it with 'bash test-cluster/up.sh " + backend + "'",
+                        System.getenv("CI") == null);
+                org.junit.Assume.assumeTrue(backend + " is not running here", false);
+            }
+            Path work = tmp.newFolder(backend).toPath();
+            Path tmpDir = tmp.newFolder(backend + "-t").toPath();
+            Result pre = sweep(work, tmpDir, "prelaunch +jobname c +command 'printf %s' +arg --v 'é中' +q");
+            assertEquals(pre.stderr(), 0, pre.exit());
+            Result launch = sweep(work, tmpDir, "launch --backend " + backend + " --jobname c --wait");
+            assertEquals(backend + ": " + launch.stdout() + launch.stderr(), 0, launch.exit());
+            assertArrayEquals(backend, "--vé中".getBytes(StandardCharsets.UTF_8),
+                    Files.readAllBytes(work.resolve(".sweep/c/logs/1.1.out")));
+            Result env = sweep(work, tmpDir, "launch --backend " + backend + " --jobname e --env E=ü€ --wait"
+                    + " --command 'printf %s \"$E\"'");
+            assertEquals(backend + ": " + env.stdout() + env.stderr(), 0, env.exit());
+            assertArrayEquals(backend, "ü€".getBytes(StandardCharsets.UTF_8),
+                    Files.readAllBytes(work.resolve(".sweep/e/logs/1.1.out")));
+        }
+    }
+
+    /** Whether a scheduler's client answers (as the core tests' Clusters asks it). */
+    private static boolean answers(List<String> command) throws Exception {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false; // no such command here
         }
     }
 
