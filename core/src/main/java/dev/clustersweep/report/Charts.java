@@ -149,21 +149,35 @@ final class Charts {
         return svg.done();
     }
 
+    /**
+     * The frame of an x-y chart: the drawing, {@code plotHeight} pixels of plot below the top margin
+     * and {@code below} under it (ticks, label, legend), with its y axis and x ticks drawn. The plot
+     * spans x0..x1 across and TOP..y0 down.
+     */
+    private record Frame(Svg svg, int height, double x0, double x1, double y0) {
+
+        static Frame of(int plotHeight, int below, String title, Axis x, Axis y) {
+            int height = TOP + plotHeight + below;
+            Svg svg = new Svg(WIDTH, height, title);
+            Frame f = new Frame(svg, height, LEFT + INSET, WIDTH - RIGHT - INSET, TOP + plotHeight);
+            yAxis(svg, y, TOP, f.y0());
+            xTicks(svg, x, f.x0(), f.x1(), f.y0());
+            return f;
+        }
+    }
+
     /** The metric against end time or task id: points or bins, and the best so far. */
     static String progress(ProgressPlot p, Objective objective) {
-        int plotHeight = 260;
-        int bottom = 44;
-        int height = TOP + plotHeight + bottom;
-        Svg svg = new Svg(WIDTH, height, objective.metric() + " against " + (p.byTime() ? "end time" : "task id"));
         double[] yr = p.yRange();
         Axis y = Axis.nice(yr[0], yr[1], 6);
         double unit = p.byTime() ? timeUnit(p.xMax()) : 1;
         Axis x = Axis.nice(p.xMin() / unit, p.xMax() / unit, 8);
-        double y0 = TOP + plotHeight;
-        double x0 = LEFT + INSET;
-        double x1 = WIDTH - RIGHT - INSET;
-        yAxis(svg, y, TOP, y0);
-        xTicks(svg, x, x0, x1, y0);
+        Frame f = Frame.of(260, 44, objective.metric() + " against " + (p.byTime() ? "end time" : "task id"), x, y);
+        Svg svg = f.svg();
+        int height = f.height();
+        double y0 = f.y0();
+        double x0 = f.x0();
+        double x1 = f.x1();
         if (!p.points().isEmpty()) {
             for (ProgressPlot.Point pt : p.points()) {
                 svg.circle(x.map(pt.x() / unit, x0, x1), y.map(pt.y(), y0, TOP), 2.5, "pt",
@@ -237,16 +251,13 @@ final class Charts {
      */
     static String scatter(ParameterPlot plot, Axis y, String metric) {
         ParameterPlot.Scatter s = plot.scatter();
-        int plotHeight = 220;
-        int bottom = 44;
-        int height = TOP + plotHeight + bottom;
-        Svg svg = new Svg(WIDTH, height, metric + " against " + plot.parameter());
         Axis x = s.xAxis();
-        double y0 = TOP + plotHeight;
-        double x0 = LEFT + INSET;
-        double x1 = WIDTH - RIGHT - INSET;
-        yAxis(svg, y, TOP, y0);
-        xTicks(svg, x, x0, x1, y0);
+        Frame f = Frame.of(220, 44, metric + " against " + plot.parameter(), x, y);
+        Svg svg = f.svg();
+        int height = f.height();
+        double y0 = f.y0();
+        double x0 = f.x0();
+        double x1 = f.x1();
         if (!s.points().isEmpty()) {
             for (ParameterPlot.Dot d : s.points()) {
                 svg.circle(x.map(d.x(), x0, x1), y.map(d.y(), y0, TOP), 2.5, "pt",
@@ -348,18 +359,15 @@ final class Charts {
 
     /** One search parameter's value against sample number: a dot per sample (bins past {@link ProgressPlot#MAX_POINTS}). */
     static String trace(SearchPlot.Trace t) {
-        int plotHeight = 180;
-        int bottom = 44;
-        int height = TOP + plotHeight + bottom;
-        Svg svg = new Svg(WIDTH, height, t.parameter() + " against sample");
         // 180 pixels: 1, 2 and 5 of each decade for a decade or two, the powers of ten alone beyond.
         Axis y = t.log() ? Axis.log(t.min(), t.max(), 7) : Axis.nice(t.min(), t.max(), 5);
         Axis x = Axis.nice(t.firstSample(), t.lastSample(), 8);
-        double y0 = TOP + plotHeight;
-        double x0 = LEFT + INSET;
-        double x1 = WIDTH - RIGHT - INSET;
-        yAxis(svg, y, TOP, y0);
-        xTicks(svg, x, x0, x1, y0);
+        Frame f = Frame.of(180, 44, t.parameter() + " against sample", x, y);
+        Svg svg = f.svg();
+        int height = f.height();
+        double y0 = f.y0();
+        double x0 = f.x0();
+        double x1 = f.x1();
         if (!t.points().isEmpty()) {
             for (ProgressPlot.Point p : t.points()) {
                 svg.circle(x.map(p.x(), x0, x1), y.map(p.y(), y0, TOP), 2.5, "pt", "sample " + (long) p.x() + " (task "
@@ -392,10 +400,7 @@ final class Charts {
     /** The learning curves of the best tasks, a colour each, with a legend. */
     static String curves(LearningCurves c) {
         List<LearningCurves.Curve> curves = c.curves();
-        int plotHeight = 260;
         int legend = 18 * curves.size() + 8;
-        int height = TOP + plotHeight + 40 + legend;
-        Svg svg = new Svg(WIDTH, height, "learning curves of " + c.metric());
         double xlo = Double.POSITIVE_INFINITY;
         double xhi = Double.NEGATIVE_INFINITY;
         double ylo = Double.POSITIVE_INFINITY;
@@ -410,11 +415,11 @@ final class Charts {
         }
         Axis x = Axis.nice(xlo, xhi, 8);
         Axis y = Axis.nice(ylo, yhi, 6);
-        double y0 = TOP + plotHeight;
-        double x0 = LEFT + INSET;
-        double x1 = WIDTH - RIGHT - INSET;
-        yAxis(svg, y, TOP, y0);
-        xTicks(svg, x, x0, x1, y0);
+        Frame f = Frame.of(260, 40 + legend, "learning curves of " + c.metric(), x, y);
+        Svg svg = f.svg();
+        double y0 = f.y0();
+        double x0 = f.x0();
+        double x1 = f.x1();
         svg.text(x0 + (x1 - x0) / 2, y0 + 34, "middle", "label", 0, "step");
         for (int i = 0; i < curves.size(); i++) {
             LearningCurves.Curve curve = curves.get(i);
