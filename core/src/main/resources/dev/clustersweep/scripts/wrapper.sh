@@ -140,6 +140,23 @@ _sw_stop_reason() {
     if ((_sw_stop_usr1)); then printf timeout; else printf cancelled; fi
 }
 
+# _sw_group_alive PGID: whether a process of the group still runs. A zombie does not count: a
+# command's shell killed with its children leaves them to init, which may reap them late (or, as
+# PID 1 of a container, never), and `kill -0` still finds the group then. Builtins only: a read and
+# a match per process in /proc (only while a stop waits); without /proc, what kill -0 says.
+_sw_group_alive() {
+    kill -0 -- "-$1" 2>/dev/null || return 1
+    [[ -r /proc/self/stat ]] || return 0
+    local stat line
+    for stat in /proc/[0-9]*/stat; do
+        { IFS= read -r line <"$stat"; } 2>/dev/null || continue
+        # pid (comm) state ppid pgrp ...: comm may hold anything, so match after its last ")".
+        [[ ${line##*) } =~ ^([A-Za-z])\ [0-9]+\ ([0-9]+) ]] || continue
+        [[ ${BASH_REMATCH[2]} == "$1" && ${BASH_REMATCH[1]} != [ZX] ]] && return 0
+    done
+    return 1
+}
+
 # A stop came: make sure the task's group had its TERM and its KILL is armed (the trap does both when
 # the task already ran), then wait for the whole group to go: the end record comes after it. Runs
 # once, from the main flow.
@@ -157,7 +174,7 @@ _sw_terminate() {
     fi
     local ticks
     for ((ticks = (_sw_grace + 2) * 10; ticks > 0; ticks--)); do
-        kill -0 -- "-$_sw_pid" 2>/dev/null || break
+        _sw_group_alive "$_sw_pid" || break
         sleep 0.1
     done
     kill -KILL -- "-$_sw_pid" 2>/dev/null
@@ -336,6 +353,13 @@ _sw_task() {
         trap : TERM INT HUP USR1
         if [[ -n $_sw_reset ]]; then
             env --default-signal="${_sw_reset#,}" bash -c "$_sw_command" {_sw_rcfd}>&-
+        elif [[ -n ${_sw_in_pool-} && $_sw_command != *'$$'* && $_sw_command != *'${$}'* && $_sw_command != *PPID* ]]; then
+            # In the pool, the task's own subshell evaluates the command: a fork, where a new bash
+            # would cost an exec and its start (about 1 ms, most of what a trivial task costs). The
+            # subshell has default dispositions (bash resets caught signals in it), the exported
+            # environment, no arguments and $0 "bash", as `bash -c` would. $$ and $PPID would name
+            # the worker there, shared by its tasks: a command that uses them gets a bash of its own.
+            (BASH_ARGV0=bash; eval "$_sw_command") {_sw_rcfd}>&-
         else
             bash -c "$_sw_command" {_sw_rcfd}>&-
         fi
@@ -402,30 +426,31 @@ _sw_task() {
 # worker stops at end of input or after TERM, INT or HUP (the running task goes on; the pool stops
 # it if it must).
 _sw_pool() {
-    local id pid rc
+    # Our names start with _sw_ here too: the task's subshell sees them (see _sw_task).
+    local _sw_next _sw_child _sw_status_of
     exec 3>&1 1>&2
     while ((!_sw_quit)); do
         # A trapped signal interrupts read: go on unless it was a stop. Ids come a whole line at once.
-        if ! read -r id; then
+        if ! read -r _sw_next; then
             ((_sw_signalled && !_sw_quit)) && { _sw_signalled=0; continue; }
             break
         fi
-        [[ $id =~ ^[1-9][0-9]{0,14}$ ]] || _sw_usage "pool: bad task id '$id' on stdin"
+        [[ $_sw_next =~ ^[1-9][0-9]{0,14}$ ]] || _sw_usage "pool: bad task id '$_sw_next' on stdin"
         set -m
         (
             eval "$_sw_task_traps"
-            _sw_signalled=0 _sw_ready_fd=3 _sw_id=$id
+            _sw_signalled=0 _sw_ready_fd=3 _sw_in_pool=1 _sw_id=$_sw_next
             _sw_task
         ) 3>&3 &
-        pid=$!
+        _sw_child=$!
         set +m
         while :; do
             _sw_signalled=0
-            wait "$pid"
-            rc=$?
+            wait "$_sw_child"
+            _sw_status_of=$?
             ((_sw_signalled)) || break
         done
-        printf 'ended %s %s\n' "$id" "$rc" >&3
+        printf 'ended %s %s\n' "$_sw_next" "$_sw_status_of" >&3
     done
     exit 0
 }

@@ -401,4 +401,27 @@ public class WrapperScriptIT {
         assertEquals("5", sweep.end(3, 1).get("exit"));
         assertTrue(worker.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
     }
+
+    @Test
+    public void aPoolTaskSeesWhatBashMinusCWouldGiveIt() throws Exception {
+        // The pool evaluates a command in the task's own subshell instead of starting a bash for it:
+        // $0, the arguments and the exit code are as under `bash -c`, none of the worker's names
+        // shows but its _sw_ ones, and a command that uses $$ gets a bash of its own, so that $$
+        // names that task and no other.
+        sweep.jobs("echo \"$0 $# [$id$pid$rc]\"; exit 4", "echo $$", "echo $$", "echo ${$}");
+        Process worker = sweep.builder(Map.of(), "bash", sweep.dir.wrapper().toString(), "--pool", "1")
+                .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        worker.getOutputStream().write("1\n2\n3\n4\n".getBytes());
+        worker.getOutputStream().close();
+        List<String> lines = new String(worker.getInputStream().readAllBytes()).lines().toList();
+        assertTrue(worker.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(lines.toString(), "ended 1 4", lines.get(1));
+        assertEquals("bash 0 []\n", sweep.out(1, 1));
+        assertEquals("4", sweep.end(1, 1).get("exit"));
+        String pid2 = sweep.out(2, 1).strip(), pid3 = sweep.out(3, 1).strip(), pid4 = sweep.out(4, 1).strip();
+        String worker1 = String.valueOf(worker.pid());
+        assertTrue(pid2, pid2.matches("[0-9]+"));
+        assertFalse(pid2.equals(pid3) || pid3.equals(pid4) || pid2.equals(pid4));
+        assertFalse(List.of(pid2, pid3, pid4).contains(worker1));
+    }
 }

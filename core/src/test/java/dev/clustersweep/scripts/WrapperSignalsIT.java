@@ -134,6 +134,79 @@ public class WrapperSignalsIT {
         assertEquals("tasks that ran on after their element's stop", List.of(), lost);
     }
 
+    @Test
+    public void aStopToAPooledTaskAtAnyInstantIsHonoured() throws Exception {
+        // The local pool's task: its wrapper is a subshell of the worker and the command runs in a
+        // subshell of that one (no bash of its own). A TERM to the wrapper, as the local backend
+        // sends it, from the instant the worker says "started" to well inside the task.
+        int runs = 40;
+        String[] commands = new String[runs];
+        java.util.Arrays.fill(commands, "sleep 0.4");
+        sweep.jobs(commands);
+        Process worker = sweep.builder(Map.of("SWEEP_KILL_GRACE", "2"), "bash", sweep.dir.wrapper().toString(),
+                "--pool", "1").redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        java.io.BufferedReader said = new java.io.BufferedReader(new java.io.InputStreamReader(worker.getInputStream()));
+        java.io.OutputStream ids = worker.getOutputStream();
+        Random random = new Random(13);
+        List<String> lost = new ArrayList<>();
+        int stopped = 0;
+        for (int id = 1; id <= runs; id++) {
+            ids.write((id + "\n").getBytes());
+            ids.flush();
+            String started = said.readLine();
+            assertTrue(started, started.startsWith("started " + id + " "));
+            long pid = Long.parseLong(started.split(" ")[2]);
+            TimeUnit.MICROSECONDS.sleep(id % 4 == 0 ? 0 : random.nextInt(200_000));
+            boolean endedBefore = Files.exists(sweep.dir.endRecord(id, 1)) || !trySignal(pid, "TERM");
+            String ended = said.readLine();
+            Map<String, String> record = sweep.end(id, 1);
+            assertEquals("task " + id + ": the worker's status is the recorded one", "ended " + id + " "
+                    + record.get("exit"), ended);
+            if (endedBefore) {
+                assertEquals("exit", record.get("reason"));
+                continue;
+            }
+            stopped++;
+            if (!"cancelled".equals(record.get("reason")) || !"143".equals(record.get("exit"))) {
+                lost.add("task " + id + ": " + record + ", its log: " + sweep.err(id, 1));
+            }
+        }
+        ids.close();
+        assertTrue(worker.waitFor(10, TimeUnit.SECONDS));
+        assertTrue("too few stops landed while the task ran: " + stopped, stopped >= runs / 2);
+        assertEquals("stops lost", List.of(), lost);
+    }
+
+    @Test
+    public void aStormOfWarningsToAPooledTaskChangesNoExitCode() throws Exception {
+        int runs = 20;
+        String[] commands = new String[runs];
+        java.util.Arrays.fill(commands, "sleep 0.05; exit 7");
+        sweep.jobs(commands);
+        Process worker = sweep.builder(Map.of(), "bash", sweep.dir.wrapper().toString(), "--pool", "1")
+                .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        java.io.BufferedReader said = new java.io.BufferedReader(new java.io.InputStreamReader(worker.getInputStream()));
+        java.io.OutputStream ids = worker.getOutputStream();
+        List<String> wrong = new ArrayList<>();
+        for (int id = 1; id <= runs; id++) {
+            ids.write((id + "\n").getBytes());
+            ids.flush();
+            String pid = said.readLine().split(" ")[2];
+            Process storm = new ProcessBuilder("bash", "-c",
+                    "while kill -USR1 \"$1\" 2>/dev/null; do sleep 0.002; done", "storm", pid).start();
+            String ended = said.readLine();
+            storm.waitFor(10, TimeUnit.SECONDS);
+            Map<String, String> record = sweep.end(id, 1);
+            if (!("ended " + id + " 7").equals(ended) || !"7".equals(record.get("exit"))
+                    || !"exit".equals(record.get("reason"))) {
+                wrong.add("task " + id + ": worker said '" + ended + "', record " + record);
+            }
+        }
+        ids.close();
+        assertTrue(worker.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(List.of(), wrong);
+    }
+
     /** False when the process was gone already. */
     static boolean trySignal(long pid, String signal) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true)
