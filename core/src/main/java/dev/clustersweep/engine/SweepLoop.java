@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -234,9 +235,9 @@ public final class SweepLoop {
 
     /**
      * Tasks that ended asking to go on ({@link #asksToResume}) and have resumed fewer than
-     * {@code maxResumes} times. A resume is an earlier attempt that ended so (its end record says
-     * the resume code, or it has none: its node was lost); retries and relaunches by hand are not
-     * counted. Only the few tasks that ask are looked at again.
+     * {@code maxResumes} times. The count is {@link Sweep#resumes}: the resume submissions that hold
+     * the task, the same number `sweep status` shows ("resumed N times"); retries and relaunches by
+     * hand are not counted. Read only when a task asks.
      */
     private TaskList resumable(SweepStatus status, RunState state) {
         if (state.maxResumes() <= 0) {
@@ -249,27 +250,18 @@ public final class SweepLoop {
             }
         }
         TaskList.Builder ids = TaskList.builder();
+        Map<Long, Integer> resumed = null;
         for (TaskStatus task : status.tasks()) {
-            if (asksToResume(task, state.resumeCode(), gridEngine.contains(task.submission()))
-                    && resumesSoFar(task, state.resumeCode(), gridEngine) < state.maxResumes()) {
-                ids.add(task.id());
+            if (asksToResume(task, state.resumeCode(), gridEngine.contains(task.submission()))) {
+                if (resumed == null) {
+                    resumed = sweep.resumes();
+                }
+                if (resumed.getOrDefault(task.id(), 0) < state.maxResumes()) {
+                    ids.add(task.id());
+                }
             }
         }
         return ids.build();
-    }
-
-    /** The task's earlier attempts that asked to go on, each of which was a resume. */
-    private int resumesSoFar(TaskStatus task, int resumeCode, java.util.Set<Integer> gridEngine) {
-        int resumes = 0;
-        for (int attempt = 1; attempt < task.attempts(); attempt++) {
-            dev.clustersweep.state.AttemptRecord r = dev.clustersweep.state.StatusFiles.read(sweep.directory(),
-                    task.id(), attempt);
-            if (r != null && (!r.ended() || r.exitCode() == resumeCode
-                    || (r.exitCode() == GRID_ENGINE_REQUEUE && gridEngine.contains(r.submission())))) {
-                resumes++;
-            }
-        }
-        return resumes;
     }
 
     /**
