@@ -57,9 +57,11 @@ public class ReportCommandIT {
             "<h2>Learning curves</h2>"}) {
             assertTrue(section, html.contains(section));
         }
-        // The best configuration first, with its mean, sd and count, as sweep results --over seed shows it.
+        // The best configuration first, with its mean, sd and count, as sweep results --over seed shows it;
+        // its sd, 1, with the decimals of the column's other one, 1.41421.
         assertTrue(html, html.contains("<tr><td>0.1</td><td class=\"n\">3</td><td class=\"n\">0</td>"
-                + "<td class=\"n\">3</td><td class=\"n\">3</td><td class=\"n\">1</td>"));
+                + "<td class=\"n\">3</td><td class=\"n\">3</td><td class=\"n\">1.00000</td>"));
+        assertTrue(html, html.contains("<td class=\"n\">1.41421</td>"));
         assertTrue(html.contains("class=\"curve c0\"><title>task 1 (lr=0.1, seed=1)</title>"));
         assertFalse(html.contains("<script"));
 

@@ -1,7 +1,7 @@
 package dev.clustersweep.report;
 
 import dev.clustersweep.io.AtomicFiles;
-import dev.clustersweep.results.NumberText;
+import dev.clustersweep.results.ShownColumns;
 import dev.clustersweep.results.ResultTable;
 import dev.clustersweep.state.TaskState;
 import java.io.IOException;
@@ -269,11 +269,13 @@ public final class ReportPage {
                     .append("</th>");
         }
         h.append("</tr>\n");
+        ShownColumns shown = ShownColumns.of(table);
         for (List<Object> row : table.rows()) {
             h.append("<tr>");
-            for (Object cell : row) {
+            for (int c = 0; c < row.size(); c++) {
+                Object cell = row.get(c);
                 if (cell instanceof Number) {
-                    h.append("<td class=\"n\">").append(cell instanceof Double d ? NumberText.shown(d) : cell.toString());
+                    h.append("<td class=\"n\">").append(shown.shown(cell, c));
                 } else {
                     h.append("<td>").append(cell == null ? "" : e(cell.toString()));
                 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** The formats {@code sweep results} writes a {@link ResultTable} in. */
 public enum TableFormat {
-    /** Aligned columns for a terminal, values rounded to six significant digits. */
+    /** Aligned columns for a terminal, values rounded to six significant digits, a column's to the same decimals. */
     TABLE,
     /** RFC 4180, values exact; one header line. */
     CSV,
@@ -41,16 +41,6 @@ public enum TableFormat {
         return out.toString();
     }
 
-    private static String shown(Object cell) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell instanceof Double d) {
-            return NumberText.shown(d);
-        }
-        return cell.toString();
-    }
-
     private static String exact(Object cell) {
         if (cell == null) {
             return "";
@@ -69,11 +59,12 @@ public enum TableFormat {
             width[c] = t.columns().get(c).length();
             right[c] = t.numeric(c);
         }
+        ShownColumns shown = ShownColumns.of(t);
         String[][] cells = new String[t.rows().size()][n];
         for (int r = 0; r < cells.length; r++) {
             for (int c = 0; c < n; c++) {
                 // A parameter's value may hold a newline or a tab: one row stays one line.
-                cells[r][c] = shown(t.rows().get(r).get(c)).replace('\n', ' ').replace('\t', ' ');
+                cells[r][c] = shown.shown(t.rows().get(r).get(c), c).replace('\n', ' ').replace('\t', ' ');
                 width[c] = Math.max(width[c], cells[r][c].length());
             }
         }
@@ -183,10 +174,11 @@ public enum TableFormat {
             out.append(t.numeric(c) ? "---:|" : "---|");
         }
         out.append('\n');
+        ShownColumns shown = ShownColumns.of(t);
         for (List<Object> row : t.rows()) {
             out.append('|');
-            for (Object cell : row) {
-                out.append(' ').append(markdownCell(shown(cell))).append(" |");
+            for (int c = 0; c < row.size(); c++) {
+                out.append(' ').append(markdownCell(shown.shown(row.get(c), c))).append(" |");
             }
             out.append('\n');
         }

@@ -59,6 +59,28 @@ public class TableFormatTest {
     }
 
     @Test
+    public void aColumnOfValuesForAPersonHasTheSameDecimals() {
+        // A column of standard deviations: 0.01 and 0.0141421 line up, as pandas shows them.
+        ResultTable sd = new ResultTable(List.of("n", "loss_sd", "big", "tiny"), List.of(
+                Arrays.asList(3L, 0.01, 1234.5, 1e-7),
+                Arrays.asList(12L, Math.sqrt(2) / 100, 2.0, 0.5),
+                Arrays.asList(1L, null, Double.NaN, 0.25)));
+        assertEquals(String.join("\n",
+                " n    loss_sd     big  tiny",
+                " 3  0.0100000  1234.5  1e-7",
+                "12  0.0141421     2.0   0.5",
+                " 1                nan  0.25",
+                ""), TableFormat.TABLE.write(sd));
+        assertEquals("| n | loss_sd | big | tiny |\n|---:|---:|---:|---:|\n| 3 | 0.0100000 | 1234.5 | 1e-7 |\n"
+                + "| 12 | 0.0141421 | 2.0 | 0.5 |\n| 1 |  | nan | 0.25 |\n", TableFormat.MARKDOWN.write(sd));
+        ShownColumns signed = ShownColumns.of(new ResultTable(List.of("x"), List.of(Arrays.asList(-0.0001),
+                Arrays.asList(1.5), Arrays.asList(-0.0))));
+        assertEquals("-0.0001", signed.shown(-0.0001, 0));
+        assertEquals("1.5000", signed.shown(1.5, 0));
+        assertEquals("0.0000", signed.shown(-0.0, 0));
+    }
+
+    @Test
     public void formatsByName() {
         assertEquals(TableFormat.MARKDOWN, TableFormat.named("md"));
         assertEquals(TableFormat.CSV, TableFormat.named("CSV"));
