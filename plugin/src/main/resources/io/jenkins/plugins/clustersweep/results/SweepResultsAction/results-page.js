@@ -6,14 +6,45 @@
 (function () {
   const state = { sort: "rank", order: "asc", page: 1, size: 25 };
 
-  function shown(v) {
+  function shown(v, decimals) {
     if (v === null || v === undefined) {
       return "";
+    }
+    if (typeof v === "number" && decimals > 0) {
+      return v.toFixed(decimals);
     }
     if (typeof v === "number" && !Number.isInteger(v)) {
       return String(Number(v.toPrecision(6)));
     }
     return String(v);
+  }
+
+  /*
+   * Per column of the page, the decimals its numbers are shown with, as sweep results and the report
+   * show a column (core's ShownColumns): as many as the number that needs most at six significant
+   * digits, so that a column lines up; 0 for whole numbers, -1 (each on its own) when a number needs
+   * scientific notation there (from 1e9, under 1e-4).
+   */
+  function columnDecimals(rows, width) {
+    const decimals = [];
+    for (let i = 0; i < width; i++) {
+      let most = 0;
+      for (const row of rows) {
+        const v = row[i];
+        if (i === 0 || typeof v !== "number" || v === 0 || most < 0) {
+          continue;
+        }
+        if (Math.abs(v) >= 1e9 || Math.abs(v) < 1e-4) {
+          most = -1;
+        } else {
+          const text = String(Number(v.toPrecision(6)));
+          const point = text.indexOf(".");
+          most = Math.max(most, point < 0 ? 0 : text.length - point - 1);
+        }
+      }
+      decimals.push(most);
+    }
+    return decimals;
   }
 
   function load(root) {
@@ -110,6 +141,7 @@
       tr.appendChild(td);
       body.appendChild(tr);
     }
+    const decimals = columnDecimals(data.rows, data.columns.length + 1);
     data.rows.forEach(function (row) {
       const tr = document.createElement("tr");
       tr.dataset.task = row[1];
@@ -118,7 +150,7 @@
       }
       row.forEach(function (cell, i) {
         const td = document.createElement("td");
-        td.textContent = i === 0 ? (cell > 0 ? String(cell) : "") : shown(cell);
+        td.textContent = i === 0 ? (cell > 0 ? String(cell) : "") : shown(cell, decimals[i]);
         if (typeof cell === "number" || i === 0) {
           td.className = "cluster-sweep-number";
         }
