@@ -166,4 +166,25 @@ public class LocalResultsIT {
         assertEquals(Map.of("lr", "0.85"), SweepResults.read(sweep, false).tasks().get(1).parameters());
         assertEquals(1.0, r.tasks().get(0).value("loss"), 0);
     }
+
+    @Test
+    public void theEndedAttemptsValuesComeFromTheCacheOnceItHoldsThem() throws Exception {
+        // Whether results.cache is read, not only written: an ended attempt's metrics file changed
+        // behind the cache's back (which a task cannot do: its attempt has ended) keeps showing the
+        // value the cache took, until the cache is gone.
+        Path work = tmp.getRoot().toPath();
+        Sweep sweep = Sweep.open(work, "kept");
+        GridSpec grid = GridSpec.builder("f() { echo \"loss=$2\" >> \"$SWEEP_METRICS\"; }; f", "kept")
+                .arg("--lr", "1", "2", "3").build();
+        sweep.launch(new LaunchRequest(null, grid, null, false, local(), false));
+        Waiting.untilEnded(sweep);
+        SweepDirectory dir = sweep.directory();
+        assertEquals(1.0, SweepResults.read(sweep, false).tasks().get(0).value("loss"), 0);
+        assertTrue("the values are kept", Files.exists(dir.resultsCache()));
+
+        Files.writeString(work.resolve(".sweep/kept/metrics/1.1.txt"), "loss=7\n");
+        assertEquals("read from the cache", 1.0, SweepResults.read(sweep, false).tasks().get(0).value("loss"), 0);
+        Files.delete(dir.resultsCache());
+        assertEquals("read from the file", 7.0, SweepResults.read(sweep, false).tasks().get(0).value("loss"), 0);
+    }
 }
