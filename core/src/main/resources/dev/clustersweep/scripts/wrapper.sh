@@ -359,7 +359,7 @@ _sw_task() {
             # subshell has default dispositions (bash resets caught signals in it), the exported
             # environment, no arguments and $0 "bash", as `bash -c` would. $$ and $PPID would name
             # the worker there, shared by its tasks: a command that uses them gets a bash of its own.
-            (BASH_ARGV0=bash; eval "$_sw_command") {_sw_rcfd}>&-
+            (set +m; BASH_ARGV0=bash; eval "$_sw_command") {_sw_rcfd}>&-
         else
             bash -c "$_sw_command" {_sw_rcfd}>&-
         fi

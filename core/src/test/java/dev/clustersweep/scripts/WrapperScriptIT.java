@@ -405,10 +405,10 @@ public class WrapperScriptIT {
     @Test
     public void aPoolTaskSeesWhatBashMinusCWouldGiveIt() throws Exception {
         // The pool evaluates a command in the task's own subshell instead of starting a bash for it:
-        // $0, the arguments and the exit code are as under `bash -c`, none of the worker's names
+        // $0, the arguments, the shell's flags and the exit code are as under `bash -c`, none of the worker's names
         // shows but its _sw_ ones, and a command that uses $$ gets a bash of its own, so that $$
         // names that task and no other.
-        sweep.jobs("echo \"$0 $# [$id$pid$rc]\"; exit 4", "echo $$", "echo $$", "echo ${$}");
+        sweep.jobs("echo \"$0 $# [$id$pid$rc] [${-//[^m]/}]\"; exit 4", "echo $$", "echo $$", "echo ${$}");
         Process worker = sweep.builder(Map.of(), "bash", sweep.dir.wrapper().toString(), "--pool", "1")
                 .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         worker.getOutputStream().write("1\n2\n3\n4\n".getBytes());
@@ -416,7 +416,7 @@ public class WrapperScriptIT {
         List<String> lines = new String(worker.getInputStream().readAllBytes()).lines().toList();
         assertTrue(worker.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(lines.toString(), "ended 1 4", lines.get(1));
-        assertEquals("bash 0 []\n", sweep.out(1, 1));
+        assertEquals("bash 0 [] []\n", sweep.out(1, 1)); // no job control (m), as under bash -c
         assertEquals("4", sweep.end(1, 1).get("exit"));
         String pid2 = sweep.out(2, 1).strip(), pid3 = sweep.out(3, 1).strip(), pid4 = sweep.out(4, 1).strip();
         String worker1 = String.valueOf(worker.pid());
