@@ -1,7 +1,9 @@
 package dev.clustersweep.results;
 
+import dev.clustersweep.io.Escapes;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /** The formats {@code sweep results} writes a {@link ResultTable} in. */
 public enum TableFormat {
@@ -42,23 +44,19 @@ public enum TableFormat {
     }
 
     private static String shown(Object cell) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell instanceof Double d) {
-            return NumberText.shown(d);
-        }
-        return cell.toString();
+        return text(cell, NumberText::shown);
     }
 
     private static String exact(Object cell) {
+        return text(cell, NumberText::exact);
+    }
+
+    /** A cell as text, a number as {@code number} writes it; "" for none. */
+    private static String text(Object cell, DoubleFunction<String> number) {
         if (cell == null) {
             return "";
         }
-        if (cell instanceof Double d) {
-            return NumberText.exact(d);
-        }
-        return cell.toString();
+        return cell instanceof Double d ? number.apply(d) : cell.toString();
     }
 
     private static void table(ResultTable t, StringBuilder out) {
@@ -152,24 +150,19 @@ public enum TableFormat {
 
     static String jsonString(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
+        Escapes.append(text, TableFormat::jsonEscaped, out);
         return out.append('"').toString();
+    }
+
+    private static String jsonEscaped(char c) {
+        if (c == '"' || c == '\\') {
+            return "\\" + c;
+        }
+        String named = Escapes.whitespace(c);
+        if (named == null && (c < 0x20 || c == 0x2028 || c == 0x2029)) {
+            return String.format("\\u%04x", (int) c);
+        }
+        return named;
     }
 
     private static void markdown(ResultTable t, StringBuilder out) {
