@@ -299,9 +299,8 @@ public final class SweepCallables {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public LogExcerpt call(Path work) throws IOException, BackendException {
-            return LogExcerpt.tail(LogLink.resolve(Sweep.open(work, jobName).directory(), relativePath),
-                    maxBytes);
+        public LogExcerpt call(Path work) throws IOException {
+            return LogExcerpt.tail(LogLink.resolve(Sweep.open(work, jobName).directory(), relativePath), maxBytes);
         }
     }
 }
