@@ -4,7 +4,6 @@ import dev.clustersweep.BadInputException;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.report.ReportModel;
 import dev.clustersweep.report.ReportPage;
-import dev.clustersweep.results.Objective;
 import dev.clustersweep.results.SweepResults;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sweep report}: the sweep's results as one self-contained HTML page of plots
@@ -31,14 +29,8 @@ final class ReportCommand implements Callable<Integer> {
     /** Rows of the table of the best without --top: a page to look at, not to read through. */
     static final int DEFAULT_TOP = 10;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Mixin
-    JobOptions job;
-
-    @Mixin
-    RankOptions rank;
+    ResultsOptions options;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write the page (default: JOBNAME-report.html here); replaced whole.")
@@ -46,26 +38,26 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RankOptions rank = options.rank;
+        String jobName = options.job.jobName;
         rank.check();
-        if (rank.metric == null && rank.needingMetric() != null) {
-            throw new BadInputException(rank.needingMetric() + " needs --metric NAME: expected the metric to plot");
-        }
-        Path target = output != null ? output : Path.of(job.jobName + "-report.html");
+        options.requireMetric(rank.needingMetric(), "plot");
+        Path target = output != null ? output : Path.of(jobName + "-report.html");
         if (Files.isDirectory(target)) {
             throw new BadInputException("bad -o '" + target + "': it is a directory, expected the file to write");
         }
-        Sweep sweep = job.openExisting();
-        SweepResults results = SweepResults.read(sweep, false);
-        Objective objective = rank.objective(results, job.jobName);
-        ReportModel model = ReportModel.of(results, sweep.directory(), objective, rank.over(results),
+        ResultsOptions.Read read = options.read();
+        Sweep sweep = read.sweep();
+        SweepResults results = read.results();
+        ReportModel model = ReportModel.of(results, sweep.directory(), read.objective(), rank.over(results),
                 rank.top == null ? DEFAULT_TOP : rank.top, Instant.now(), best -> SweepResults.withSeries(sweep, best));
         ReportPage.write(model, target);
 
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(job.jobName + ": " + results.status().summary() + "; report written to " + target + " ("
+        PrintWriter out = options.spec.commandLine().getOut();
+        out.println(jobName + ": " + results.status().summary() + "; report written to " + target + " ("
                 + (Files.size(target) + 1023) / 1024 + " KiB)");
         out.flush();
-        ResultsCommand.reportProblems(results, spec.commandLine().getErr(), false);
+        ResultsCommand.reportProblems(results, options.spec.commandLine().getErr(), false);
         return 0;
     }
 }

@@ -1,7 +1,6 @@
 package dev.clustersweep.cli;
 
 import dev.clustersweep.BadInputException;
-import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.results.Configurations;
 import dev.clustersweep.results.MetricProblem;
 import dev.clustersweep.results.Objective;
@@ -19,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sweep results}: the tasks' parameters, states and metrics as a table, ranked, aggregated
@@ -34,14 +32,8 @@ final class ResultsCommand implements Callable<Integer> {
     /** Problems printed one by one before the rest are only counted: a sweep of broken tasks is not a flood. */
     static final int PROBLEM_LINES = 10;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Mixin
-    JobOptions job;
-
-    @Mixin
-    RankOptions rank;
+    ResultsOptions options;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table (the default), csv, json or markdown.")
@@ -61,6 +53,7 @@ final class ResultsCommand implements Callable<Integer> {
         if (tableFormat == null) {
             throw new BadInputException("bad --format '" + format + "': expected table, csv, json or markdown");
         }
+        RankOptions rank = options.rank;
         rank.check();
         if (rank.over != null && byParameter) {
             throw new BadInputException("--over and --by-parameter both given: expected one of them");
@@ -70,12 +63,10 @@ final class ResultsCommand implements Callable<Integer> {
             throw new BadInputException("--top does not apply to --by-parameter: expected one of them");
         }
         String needing = rank.needingMetric() != null ? rank.needingMetric() : byParameter ? "--by-parameter" : null;
-        if (rank.metric == null && needing != null) {
-            throw new BadInputException(needing + " needs --metric NAME: expected the metric to rank by");
-        }
-        Sweep sweep = job.openExisting();
-        SweepResults results = SweepResults.read(sweep, false);
-        Objective objective = rank.objective(results, job.jobName);
+        options.requireMetric(needing, "rank by");
+        ResultsOptions.Read read = options.read();
+        SweepResults results = read.results();
+        Objective objective = read.objective();
         List<String> over = rank.over(results);
         List<String> grouped = new ArrayList<>(results.parameters());
         grouped.removeAll(over);
@@ -112,18 +103,19 @@ final class ResultsCommand implements Callable<Integer> {
         }
         String text = tableFormat.write(table);
 
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = options.spec.commandLine().getOut();
         if (tableFormat == TableFormat.TABLE) {
-            out.println(job.jobName + ": " + results.status().summary() + (caption == null ? "" : "; " + caption));
+            out.println(options.job.jobName + ": " + results.status().summary() + (caption == null ? "" : "; " + caption));
         }
         out.print(text);
         out.flush();
-        reportProblems(results, spec.commandLine().getErr(), allProblems);
+        reportProblems(results, options.spec.commandLine().getErr(), allProblems);
         return 0;
     }
 
     private <T> List<T> top(List<T> rows) {
-        return rank.top == null ? rows : rows.subList(0, Math.min(rank.top, rows.size()));
+        Integer top = options.rank.top;
+        return top == null ? rows : rows.subList(0, Math.min(top, rows.size()));
     }
 
     /** The tasks' metrics problems on stderr, each with its task, file and line; stdout stays the table. */

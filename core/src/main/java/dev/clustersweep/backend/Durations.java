@@ -1,6 +1,5 @@
 package dev.clustersweep.backend;
 
-import dev.clustersweep.BadInputException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +14,9 @@ public final class Durations {
     private static final Pattern DAYS = Pattern.compile("(\\d{1,9})-(\\d{1,9})(?::(\\d{1,9}))?(?::(\\d{1,9}))?");
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,9})(?::(\\d{1,9}))?(?::(\\d{1,9}))?");
 
+    private static final Amount DURATION = new Amount("duration",
+            "D-HH:MM:SS, HH:MM:SS, MM:SS, minutes, or a number with s, m, h or d");
+
     private Durations() {
     }
 
@@ -23,7 +25,7 @@ public final class Durations {
         Matcher m = UNIT.matcher(t);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            return positive(text, switch (m.group(2)) {
+            return DURATION.positive(text, switch (m.group(2)) {
                 case "s" -> n;
                 case "m" -> n * 60;
                 case "h" -> n * 3600;
@@ -32,21 +34,21 @@ public final class Durations {
         }
         m = DAYS.matcher(t);
         if (m.matches()) {
-            return positive(text, Long.parseLong(m.group(1)) * 86400 + Long.parseLong(m.group(2)) * 3600
+            return DURATION.positive(text, Long.parseLong(m.group(1)) * 86400 + Long.parseLong(m.group(2)) * 3600
                     + part(m.group(3)) * 60 + part(m.group(4)));
         }
         m = CLOCK.matcher(t);
         if (m.matches()) {
             long a = Long.parseLong(m.group(1));
             if (m.group(2) == null) {
-                return positive(text, a * 60); // Slurm: a bare number is minutes
+                return DURATION.positive(text, a * 60); // Slurm: a bare number is minutes
             }
             if (m.group(3) == null) {
-                return positive(text, a * 60 + Long.parseLong(m.group(2)));
+                return DURATION.positive(text, a * 60 + Long.parseLong(m.group(2)));
             }
-            return positive(text, a * 3600 + Long.parseLong(m.group(2)) * 60 + Long.parseLong(m.group(3)));
+            return DURATION.positive(text, a * 3600 + Long.parseLong(m.group(2)) * 60 + Long.parseLong(m.group(3)));
         }
-        throw bad(text);
+        throw DURATION.bad(text);
     }
 
     /** Slurm's {@code D-HH:MM:SS}. */
@@ -62,17 +64,5 @@ public final class Durations {
 
     private static long part(String group) {
         return group == null ? 0 : Long.parseLong(group);
-    }
-
-    private static long positive(String text, long seconds) {
-        if (seconds <= 0) {
-            throw bad(text);
-        }
-        return seconds;
-    }
-
-    private static BadInputException bad(String text) {
-        return new BadInputException("bad duration '" + text
-                + "': expected D-HH:MM:SS, HH:MM:SS, MM:SS, minutes, or a number with s, m, h or d, above zero");
     }
 }

@@ -1,6 +1,5 @@
 package dev.clustersweep.backend;
 
-import dev.clustersweep.BadInputException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,13 +9,16 @@ public final class Memory {
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,9})([KMGT]?)B?");
 
+    private static final Amount MEMORY = new Amount("memory size",
+            "a number with K, M, G or T (a bare number is gigabytes)");
+
     private Memory() {
     }
 
     public static long parseMegabytes(String text) {
         Matcher m = SIZE.matcher(text == null ? "" : text.trim().toUpperCase(Locale.ROOT));
         if (!m.matches()) {
-            throw bad(text);
+            throw MEMORY.bad(text);
         }
         long n = Long.parseLong(m.group(1));
         long mb = switch (m.group(2)) {
@@ -25,14 +27,6 @@ public final class Memory {
             case "T" -> n * 1024 * 1024;
             default -> n * 1024;
         };
-        if (mb <= 0) {
-            throw bad(text);
-        }
-        return mb;
-    }
-
-    private static BadInputException bad(String text) {
-        return new BadInputException("bad memory size '" + text
-                + "': expected a number with K, M, G or T (a bare number is gigabytes), above zero");
+        return MEMORY.positive(text, mb);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 
 /**
@@ -37,6 +38,25 @@ public final class CacheFile {
     /** The UTF-8 bytes of a cache's text, as {@link #read} gives a file's (null for null). */
     public static byte[] bytes(String text) {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What {@code body} reads from the fields of a whole cache of {@code run} ({@link Fields#ofRun}),
+     * or null when the file is not one, the body says null, or lines are left after it.
+     */
+    public static <T> T parse(byte[] file, String header, String run, Function<Fields, T> body) {
+        Fields f = Fields.ofRun(file, header, run);
+        if (f == null) {
+            return null;
+        }
+        try {
+            T contents = body.apply(f);
+            return contents != null && f.whole() ? contents : null;
+        } catch (RuntimeException e) {
+            // Damaged by hand, whatever the CRC says (a count below zero, a number that is not one):
+            // a cache is only a shortcut, and one that cannot be read is no cache.
+            return null;
+        }
     }
 
     /** Replaces the file whole (a rename); false when the file system refused. */

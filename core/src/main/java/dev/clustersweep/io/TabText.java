@@ -15,22 +15,15 @@ public final class TabText {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length());
-        escape(text, out);
-        return out.toString();
+        return Escapes.escape(text, TabText::escaped);
     }
 
     public static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
+        Escapes.append(text, TabText::escaped, out);
+    }
+
+    private static String escaped(char c) {
+        return c == '\\' ? "\\\\" : Escapes.whitespace(c);
     }
 
     /** The text {@link #escape} was given, from {@code from} on. */

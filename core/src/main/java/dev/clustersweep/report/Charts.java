@@ -152,17 +152,41 @@ final class Charts {
     /**
      * The frame of an x-y chart: the drawing, {@code plotHeight} pixels of plot below the top margin
      * and {@code below} under it (ticks, label, legend), with its y axis and x ticks drawn. The plot
-     * spans x0..x1 across and TOP..y0 down.
+     * spans x0..x1 across and TOP..y0 down, {@code x} and {@code y} mapping values onto it.
      */
-    private record Frame(Svg svg, int height, double x0, double x1, double y0) {
+    private record Frame(Svg svg, int height, Axis x, Axis y, double x0, double x1, double y0) {
 
         static Frame of(int plotHeight, int below, String title, Axis x, Axis y) {
             int height = TOP + plotHeight + below;
             Svg svg = new Svg(WIDTH, height, title);
-            Frame f = new Frame(svg, height, LEFT + INSET, WIDTH - RIGHT - INSET, TOP + plotHeight);
+            Frame f = new Frame(svg, height, x, y, LEFT + INSET, WIDTH - RIGHT - INSET, TOP + plotHeight);
             yAxis(svg, y, TOP, f.y0());
             xTicks(svg, x, f.x0(), f.x1(), f.y0());
             return f;
+        }
+
+        double px(double value) {
+            return x.map(value, x0, x1);
+        }
+
+        double py(double value) {
+            return y.map(value, y0, TOP);
+        }
+
+        /** A point of the chart: a dot with its title. */
+        void dot(double vx, double vy, String title) {
+            svg.circle(px(vx), py(vy), 2.5, "pt", title);
+        }
+
+        /** Bins in place of the dots past {@link ProgressPlot#MAX_POINTS}: see {@link Charts#bins}. */
+        void bins(List<Binning.Bin> bins, ToDoubleFunction<Binning.Bin> bx, String metric) {
+            Charts.bins(svg, bins, bx, x, y, x0, x1, y0, metric);
+        }
+
+        /** The drawing, with {@code label} under the x axis. */
+        String done(String label) {
+            svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0, label);
+            return svg.done();
         }
     }
 
@@ -173,31 +197,23 @@ final class Charts {
         double unit = p.byTime() ? timeUnit(p.xMax()) : 1;
         Axis x = Axis.nice(p.xMin() / unit, p.xMax() / unit, 8);
         Frame f = Frame.of(260, 44, objective.metric() + " against " + (p.byTime() ? "end time" : "task id"), x, y);
-        Svg svg = f.svg();
-        int height = f.height();
-        double y0 = f.y0();
-        double x0 = f.x0();
-        double x1 = f.x1();
         if (!p.points().isEmpty()) {
             for (ProgressPlot.Point pt : p.points()) {
-                svg.circle(x.map(pt.x() / unit, x0, x1), y.map(pt.y(), y0, TOP), 2.5, "pt",
-                        "task " + pt.task() + ": " + num(pt.y()));
+                f.dot(pt.x() / unit, pt.y(), "task " + pt.task() + ": " + num(pt.y()));
             }
         } else {
-            bins(svg, p.bins(), b -> b.middle() / unit, x, y, x0, x1, y0, objective.metric());
+            f.bins(p.bins(), b -> b.middle() / unit, objective.metric());
         }
         List<double[]> best = new java.util.ArrayList<>();
         for (ProgressPlot.Point pt : p.best()) {
-            best.add(new double[] {x.map(pt.x() / unit, x0, x1), y.map(pt.y(), y0, TOP)});
+            best.add(new double[] {f.px(pt.x() / unit), f.py(pt.y())});
         }
         if (!best.isEmpty()) {
             ProgressPlot.Point last = p.best().get(p.best().size() - 1);
-            bestSoFar(svg, best, x.map(p.xMax() / unit, x0, x1), "best so far: " + num(last.y()) + " (task "
+            bestSoFar(f.svg(), best, f.px(p.xMax() / unit), "best so far: " + num(last.y()) + " (task "
                     + last.task() + ")");
         }
-        String xLabel = p.byTime() ? "end time, " + timeUnitName(unit) + " after the first task ended" : "task id";
-        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0, xLabel);
-        return svg.done();
+        return f.done(p.byTime() ? "end time, " + timeUnitName(unit) + " after the first task ended" : "task id");
     }
 
     /** A closed band through each bin's middle, along {@code upper} and back along {@code lower}. */
@@ -253,23 +269,15 @@ final class Charts {
         ParameterPlot.Scatter s = plot.scatter();
         Axis x = s.xAxis();
         Frame f = Frame.of(220, 44, metric + " against " + plot.parameter(), x, y);
-        Svg svg = f.svg();
-        int height = f.height();
-        double y0 = f.y0();
-        double x0 = f.x0();
-        double x1 = f.x1();
         if (!s.points().isEmpty()) {
             for (ParameterPlot.Dot d : s.points()) {
-                svg.circle(x.map(d.x(), x0, x1), y.map(d.y(), y0, TOP), 2.5, "pt",
-                        "task " + d.task() + ": " + plot.parameter() + " = " + d.value() + ", " + metric + " = "
-                                + num(d.y()));
+                f.dot(d.x(), d.y(), "task " + d.task() + ": " + plot.parameter() + " = " + d.value() + ", " + metric
+                        + " = " + num(d.y()));
             }
         } else {
-            bins(svg, s.bins(), s::binX, x, y, x0, x1, y0, metric);
+            f.bins(s.bins(), s::binX, metric);
         }
-        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0,
-                plot.parameter() + (s.log() ? " (log scale)" : ""));
-        return svg.done();
+        return f.done(plot.parameter() + (s.log() ? " (log scale)" : ""));
     }
 
     /**
@@ -363,22 +371,15 @@ final class Charts {
         Axis y = t.log() ? Axis.log(t.min(), t.max(), 7) : Axis.nice(t.min(), t.max(), 5);
         Axis x = Axis.nice(t.firstSample(), t.lastSample(), 8);
         Frame f = Frame.of(180, 44, t.parameter() + " against sample", x, y);
-        Svg svg = f.svg();
-        int height = f.height();
-        double y0 = f.y0();
-        double x0 = f.x0();
-        double x1 = f.x1();
         if (!t.points().isEmpty()) {
             for (ProgressPlot.Point p : t.points()) {
-                svg.circle(x.map(p.x(), x0, x1), y.map(p.y(), y0, TOP), 2.5, "pt", "sample " + (long) p.x() + " (task "
-                        + p.task() + "): " + t.parameter() + " = " + num(p.y()));
+                f.dot(p.x(), p.y(), "sample " + (long) p.x() + " (task " + p.task() + "): " + t.parameter() + " = "
+                        + num(p.y()));
             }
         } else {
-            bins(svg, t.bins(), Binning.Bin::middle, x, y, x0, x1, y0, t.parameter());
+            f.bins(t.bins(), Binning.Bin::middle, t.parameter());
         }
-        svg.text(x0 + (x1 - x0) / 2, height - 4, "middle", "label", 0,
-                "sample, in the order asked; y: " + shorten(t.parameter(), 40) + (t.log() ? " (log scale)" : ""));
-        return svg.done();
+        return f.done("sample, in the order asked; y: " + shorten(t.parameter(), 40) + (t.log() ? " (log scale)" : ""));
     }
 
     private static String ordinal(int n) {
@@ -418,22 +419,18 @@ final class Charts {
         Frame f = Frame.of(260, 40 + legend, "learning curves of " + c.metric(), x, y);
         Svg svg = f.svg();
         double y0 = f.y0();
-        double x0 = f.x0();
-        double x1 = f.x1();
-        svg.text(x0 + (x1 - x0) / 2, y0 + 34, "middle", "label", 0, "step");
+        svg.text(f.x0() + (f.x1() - f.x0()) / 2, y0 + 34, "middle", "label", 0, "step");
         for (int i = 0; i < curves.size(); i++) {
             LearningCurves.Curve curve = curves.get(i);
             String label = "task " + curve.task() + parameters(curve.parameters());
             Svg.Path path = new Svg.Path();
             for (MetricPoint pt : curve.points()) {
-                double px = x.map(pt.step(), x0, x1);
-                double py = y.map(pt.value(), y0, TOP);
-                path.point(px, py);
+                path.point(f.px(pt.step()), f.py(pt.value()));
             }
             String cls = "c" + (i % ReportModel.CURVES);
             if (curve.points().size() == 1) {
                 MetricPoint only = curve.points().get(0);
-                svg.circle(x.map(only.step(), x0, x1), y.map(only.value(), y0, TOP), 3, "dot " + cls, label);
+                svg.circle(f.px(only.step()), f.py(only.value()), 3, "dot " + cls, label);
             } else {
                 svg.path(path.toString(), "curve " + cls, label);
             }

@@ -106,59 +106,53 @@ public final class ParametersCache {
 
     /** As {@link #parse(String, String, String)}, of the file's bytes. */
     static Map<Long, Map<String, String>> parse(byte[] file, String run, String source) {
-        CacheFile.Fields f = CacheFile.Fields.ofRun(file, HEADER, run);
-        if (f == null) {
+        return CacheFile.parse(file, HEADER, run, f -> parameters(f, source));
+    }
+
+    private static Map<Long, Map<String, String>> parameters(CacheFile.Fields f, String source) {
+        if (!source.equals(f.text())) {
             return null;
         }
-        try {
-            if (!source.equals(f.text())) {
+        f.endOfLine();
+        List<String> strings = new ArrayList<>();
+        Map<Long, Map<String, String>> parameters = new HashMap<>((int) (f.lines() * 4L / 3 + 1));
+        // Tasks of one grid have the same names in the same order: one array of them for all.
+        int[] lastNames = new int[0];
+        String[] lastKeys = new String[0];
+        int[] names = new int[8];
+        Object[] values = new Object[8];
+        while (f.more()) {
+            if (f.take("v")) {
+                strings.add(java.util.Objects.requireNonNull(f.text()));
+            } else if (f.take("t")) {
+                long id = f.number();
+                int n = 0;
+                while (!f.atEndOfLine()) {
+                    if (n == names.length) {
+                        names = Arrays.copyOf(names, n * 2);
+                        values = Arrays.copyOf(values, n * 2);
+                    }
+                    names[n] = f.integer();
+                    values[n++] = strings.get(f.integer());
+                }
+                if (!Arrays.equals(names, 0, n, lastNames, 0, lastNames.length)) {
+                    lastNames = Arrays.copyOf(names, n);
+                    lastKeys = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        lastKeys[i] = strings.get(names[i]);
+                    }
+                    if (java.util.Set.of(lastKeys).size() != n) {
+                        return null; // a name twice: not a file this class wrote
+                    }
+                }
+                if (parameters.put(id, new SharedKeyMap<>(lastKeys, Arrays.copyOf(values, n))) != null) {
+                    return null;
+                }
+            } else {
                 return null;
             }
             f.endOfLine();
-            List<String> strings = new ArrayList<>();
-            Map<Long, Map<String, String>> parameters = new HashMap<>((int) (f.lines() * 4L / 3 + 1));
-            // Tasks of one grid have the same names in the same order: one array of them for all.
-            int[] lastNames = new int[0];
-            String[] lastKeys = new String[0];
-            int[] names = new int[8];
-            Object[] values = new Object[8];
-            while (f.more()) {
-                if (f.take("v")) {
-                    strings.add(java.util.Objects.requireNonNull(f.text()));
-                } else if (f.take("t")) {
-                    long id = f.number();
-                    int n = 0;
-                    while (!f.atEndOfLine()) {
-                        if (n == names.length) {
-                            names = Arrays.copyOf(names, n * 2);
-                            values = Arrays.copyOf(values, n * 2);
-                        }
-                        names[n] = f.integer();
-                        values[n++] = strings.get(f.integer());
-                    }
-                    if (!Arrays.equals(names, 0, n, lastNames, 0, lastNames.length)) {
-                        lastNames = Arrays.copyOf(names, n);
-                        lastKeys = new String[n];
-                        for (int i = 0; i < n; i++) {
-                            lastKeys[i] = strings.get(names[i]);
-                        }
-                        if (java.util.Set.of(lastKeys).size() != n) {
-                            return null; // a name twice: not a file this class wrote
-                        }
-                    }
-                    if (parameters.put(id, new SharedKeyMap<>(lastKeys, Arrays.copyOf(values, n))) != null) {
-                        return null;
-                    }
-                } else {
-                    return null;
-                }
-                f.endOfLine();
-            }
-            return f.whole() ? parameters : null;
-        } catch (RuntimeException e) {
-            // Damaged by hand, whatever the CRC says (a count below zero, a number that is not one):
-            // a cache is only a shortcut, and one that cannot be read is no cache.
-            return null;
         }
+        return parameters;
     }
 }

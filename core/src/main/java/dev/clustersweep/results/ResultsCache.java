@@ -103,59 +103,53 @@ public final class ResultsCache {
 
     /** As {@link #parse(String, String)}, of the file's bytes. */
     static Map<Long, Ended> parse(byte[] file, String run) {
-        CacheFile.Fields f = CacheFile.Fields.ofRun(file, HEADER, run);
-        if (f == null) {
-            return null;
-        }
-        try {
-            f.endOfLine();
-            Map<Long, Ended> attempts = new HashMap<>((int) (f.lines() * 4L / 3 + 1));
-            Map<String, String> names = new HashMap<>(); // metric names repeat: one String each
-            // Tasks that report the same metrics in the same order share one array of their names.
-            String[] lastNames = new String[0];
-            String[] read = new String[8];
-            while (f.more()) {
-                if (!f.take("m")) {
-                    return null;
-                }
-                long id = f.number();
-                int attempt = f.integer();
-                int count = f.integer();
-                if (count > read.length) {
-                    read = new String[count];
-                }
-                Object[] values = new Object[count];
-                boolean same = count == lastNames.length;
-                for (int i = 0; i < count; i++) {
-                    read[i] = java.util.Objects.requireNonNull(f.shared(names));
-                    values[i] = f.bits();
-                    same = same && read[i] == lastNames[i];
-                }
-                if (!same) {
-                    lastNames = java.util.Arrays.copyOf(read, count);
-                    if (java.util.Set.of(lastNames).size() != count) {
-                        return null; // a name twice: not a file this class wrote
-                    }
-                }
-                int problemCount = f.integer();
-                List<MetricProblem> problems = new ArrayList<>(problemCount);
-                for (int i = 0; i < problemCount; i++) {
-                    problems.add(new MetricProblem(f.text(), f.integer(), f.text(), f.text()));
-                }
-                int more = f.integer();
-                f.endOfLine();
-                AttemptMetrics m = count == 0 && problems.isEmpty() && more == 0 ? AttemptMetrics.NONE
-                        : new AttemptMetrics(new SharedKeyMap<>(lastNames, values), Map.of(), List.copyOf(problems),
-                                more);
-                if (attempts.put(id, new Ended(id, attempt, m)) != null) {
-                    return null; // one attempt a task: not a file this class wrote
+        return CacheFile.parse(file, HEADER, run, ResultsCache::attempts);
+    }
+
+    private static Map<Long, Ended> attempts(CacheFile.Fields f) {
+        f.endOfLine();
+        Map<Long, Ended> attempts = new HashMap<>((int) (f.lines() * 4L / 3 + 1));
+        Map<String, String> names = new HashMap<>(); // metric names repeat: one String each
+        // Tasks that report the same metrics in the same order share one array of their names.
+        String[] lastNames = new String[0];
+        String[] read = new String[8];
+        while (f.more()) {
+            if (!f.take("m")) {
+                return null;
+            }
+            long id = f.number();
+            int attempt = f.integer();
+            int count = f.integer();
+            if (count > read.length) {
+                read = new String[count];
+            }
+            Object[] values = new Object[count];
+            boolean same = count == lastNames.length;
+            for (int i = 0; i < count; i++) {
+                read[i] = java.util.Objects.requireNonNull(f.shared(names));
+                values[i] = f.bits();
+                same = same && read[i] == lastNames[i];
+            }
+            if (!same) {
+                lastNames = java.util.Arrays.copyOf(read, count);
+                if (java.util.Set.of(lastNames).size() != count) {
+                    return null; // a name twice: not a file this class wrote
                 }
             }
-            return f.whole() ? attempts : null;
-        } catch (RuntimeException e) {
-            // Damaged by hand, whatever the CRC says (a count below zero, a number that is not one):
-            // a cache is only a shortcut, and one that cannot be read is no cache.
-            return null;
+            int problemCount = f.integer();
+            List<MetricProblem> problems = new ArrayList<>(problemCount);
+            for (int i = 0; i < problemCount; i++) {
+                problems.add(new MetricProblem(f.text(), f.integer(), f.text(), f.text()));
+            }
+            int more = f.integer();
+            f.endOfLine();
+            AttemptMetrics m = count == 0 && problems.isEmpty() && more == 0 ? AttemptMetrics.NONE
+                    : new AttemptMetrics(new SharedKeyMap<>(lastNames, values), Map.of(), List.copyOf(problems),
+                            more);
+            if (attempts.put(id, new Ended(id, attempt, m)) != null) {
+                return null; // one attempt a task: not a file this class wrote
+            }
         }
+        return attempts;
     }
 }

@@ -1,5 +1,6 @@
 package dev.clustersweep.results;
 
+import dev.clustersweep.io.Escapes;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,14 +42,12 @@ public enum TableFormat {
         return out.toString();
     }
 
+    /** A cell as a program reads it: a number exact, "" for none. */
     private static String exact(Object cell) {
         if (cell == null) {
             return "";
         }
-        if (cell instanceof Double d) {
-            return NumberText.exact(d);
-        }
-        return cell.toString();
+        return cell instanceof Double d ? NumberText.exact(d) : cell.toString();
     }
 
     private static void table(ResultTable t, StringBuilder out) {
@@ -143,24 +142,19 @@ public enum TableFormat {
 
     static String jsonString(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
+        Escapes.append(text, TableFormat::jsonEscaped, out);
         return out.append('"').toString();
+    }
+
+    private static String jsonEscaped(char c) {
+        if (c == '"' || c == '\\') {
+            return "\\" + c;
+        }
+        String named = Escapes.whitespace(c);
+        if (named == null && (c < 0x20 || c == 0x2028 || c == 0x2029)) {
+            return String.format("\\u%04x", (int) c);
+        }
+        return named;
     }
 
     private static void markdown(ResultTable t, StringBuilder out) {

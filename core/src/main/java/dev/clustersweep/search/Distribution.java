@@ -165,7 +165,8 @@ public sealed interface Distribution extends Serializable {
      * What the four normal ones share: a mean and sd (of the log for the log ones), the mean before
      * the last refit, and one refit to an elite, as cluster_utils' {@code distributions.py} does it.
      */
-    sealed interface Bell extends Distribution permits TruncatedNormal, TruncatedLogNormal, IntNormal, IntLogNormal {
+    sealed interface Bell<B extends Bell<B>> extends Distribution
+            permits TruncatedNormal, TruncatedLogNormal, IntNormal, IntLogNormal {
         double mean();
 
         double sd();
@@ -179,13 +180,14 @@ public sealed interface Distribution extends Serializable {
         double width();
 
         /** This distribution with another shape. */
-        Bell with(double mean, double sd, double lastMean);
+        B with(double mean, double sd, double lastMean);
 
         /** Fewer than {@value Gaussian#MIN_FIT} elite values keep this one. */
         @Override
-        default Bell refit(List<String> elite) {
+        @SuppressWarnings("unchecked") // B is the record itself: each is a Bell of its own type
+        default B refit(List<String> elite) {
             if (elite.size() < Gaussian.MIN_FIT) {
-                return this;
+                return (B) this;
             }
             double[] fit = Gaussian.fit(Gaussian.numbers(elite, logScale()), width());
             return with(fit[0], fit[1], Gaussian.lastMean(fit[0], mean(), lastMean()));
@@ -193,7 +195,8 @@ public sealed interface Distribution extends Serializable {
     }
 
     /** N(mean, sd) within [lo, hi]; {@code lastMean} is NaN until a refit moved the mean. */
-    record TruncatedNormal(double lo, double hi, double mean, double sd, double lastMean) implements Bell {
+    record TruncatedNormal(double lo, double hi, double mean, double sd, double lastMean)
+            implements Bell<TruncatedNormal> {
         private static final long serialVersionUID = 1L;
 
         public TruncatedNormal {
@@ -229,15 +232,11 @@ public sealed interface Distribution extends Serializable {
         public TruncatedNormal with(double mean, double sd, double lastMean) {
             return new TruncatedNormal(lo, hi, mean, sd, lastMean);
         }
-
-        @Override
-        public TruncatedNormal refit(List<String> elite) {
-            return (TruncatedNormal) Bell.super.refit(elite);
-        }
     }
 
     /** exp of N(mean, sd) within [lo, hi]: {@code mean} and {@code sd} are of the log. */
-    record TruncatedLogNormal(double lo, double hi, double mean, double sd, double lastMean) implements Bell {
+    record TruncatedLogNormal(double lo, double hi, double mean, double sd, double lastMean)
+            implements Bell<TruncatedLogNormal> {
         private static final long serialVersionUID = 1L;
 
         public TruncatedLogNormal {
@@ -278,11 +277,6 @@ public sealed interface Distribution extends Serializable {
         public TruncatedLogNormal with(double mean, double sd, double lastMean) {
             return new TruncatedLogNormal(lo, hi, mean, sd, lastMean);
         }
-
-        @Override
-        public TruncatedLogNormal refit(List<String> elite) {
-            return (TruncatedLogNormal) Bell.super.refit(elite);
-        }
     }
 
     /**
@@ -290,7 +284,7 @@ public sealed interface Distribution extends Serializable {
      * end values get their fair half-unit on either side (cluster_utils clips to [lo, hi] first,
      * giving them half the weight).
      */
-    record IntNormal(long lo, long hi, double mean, double sd, double lastMean) implements Bell {
+    record IntNormal(long lo, long hi, double mean, double sd, double lastMean) implements Bell<IntNormal> {
         private static final long serialVersionUID = 1L;
 
         public IntNormal {
@@ -326,15 +320,10 @@ public sealed interface Distribution extends Serializable {
         public IntNormal with(double mean, double sd, double lastMean) {
             return new IntNormal(lo, hi, mean, sd, lastMean);
         }
-
-        @Override
-        public IntNormal refit(List<String> elite) {
-            return (IntNormal) Bell.super.refit(elite);
-        }
     }
 
     /** A log-normal over the integers lo..hi (lo at least 1): {@code mean} and {@code sd} are of the log. */
-    record IntLogNormal(long lo, long hi, double mean, double sd, double lastMean) implements Bell {
+    record IntLogNormal(long lo, long hi, double mean, double sd, double lastMean) implements Bell<IntLogNormal> {
         private static final long serialVersionUID = 1L;
 
         public IntLogNormal {
@@ -370,11 +359,6 @@ public sealed interface Distribution extends Serializable {
         @Override
         public IntLogNormal with(double mean, double sd, double lastMean) {
             return new IntLogNormal(lo, hi, mean, sd, lastMean);
-        }
-
-        @Override
-        public IntLogNormal refit(List<String> elite) {
-            return (IntLogNormal) Bell.super.refit(elite);
         }
     }
 }

@@ -10,9 +10,18 @@ import java.util.Objects;
  * <p>Canonical values are JDK types only (String, Integer, Boolean, lists and maps of strings), so
  * bound settings can be saved as JSON and travel to a Jenkins agent unchanged.
  *
+ * @param name the name in a Pipeline map and a spec file: {@code killGrace}
+ * @param option the command-line option ({@code --kill-grace}), or null when the command line has none
+ * @param part what part of a sweep it shapes
+ * @param type the canonical type's class (a raw List or Map for collections)
+ * @param defaultValue the value when nothing gives one; null when the setting is off or required
+ * @param label what a value looks like, for help texts: {@code SECONDS}, {@code NAME=VALUE}
+ * @param description one sentence for help texts
+ * @param reader how a raw value becomes the canonical one
  * @param <T> the canonical type
  */
-public final class Setting<T> {
+public record Setting<T>(String name, String option, Part part, Class<?> type, T defaultValue, String label,
+        String description, Reader<T> reader) {
 
     /** What part of a sweep a setting shapes. */
     public enum Part {
@@ -30,49 +39,9 @@ public final class Setting<T> {
         T read(String shown, Object raw);
     }
 
-    private final String name;
-    private final String option;
-    private final Part part;
-    private final Class<?> type;
-    private final T defaultValue;
-    private final String label;
-    private final String description;
-    private final Reader<T> reader;
-
-    Setting(String name, String option, Part part, Class<?> type, T defaultValue, String label, String description,
-            Reader<T> reader) {
-        this.name = Objects.requireNonNull(name);
-        this.option = option;
-        this.part = part;
-        this.type = type;
-        this.defaultValue = defaultValue;
-        this.label = label;
-        this.description = description;
-        this.reader = reader;
-    }
-
-    /** The name in a Pipeline map and a spec file: {@code killGrace}. */
-    public String name() {
-        return name;
-    }
-
-    /** The command-line option ({@code --kill-grace}), or null when the command line has none. */
-    public String option() {
-        return option;
-    }
-
-    public Part part() {
-        return part;
-    }
-
-    /** The canonical type's class (a raw List or Map for collections). */
-    public Class<?> type() {
-        return type;
-    }
-
-    /** The value when nothing gives one; null when the setting is off or required. */
-    public T defaultValue() {
-        return defaultValue;
+    /** Public, as a record's is; but its {@link Reader} is this package's, so settings are made in {@link Settings} only. */
+    public Setting {
+        Objects.requireNonNull(name);
     }
 
     /**
@@ -80,17 +49,7 @@ public final class Setting<T> {
      * posts every checkbox and select, so that the Snippet Generator writes only what was set.
      */
     public T unlessDefault(T value) {
-        return java.util.Objects.equals(value, defaultValue) ? null : value;
-    }
-
-    /** What a value looks like, for help texts: {@code SECONDS}, {@code NAME=VALUE}. */
-    public String label() {
-        return label;
-    }
-
-    /** One sentence for help texts. */
-    public String description() {
-        return description;
+        return Objects.equals(value, defaultValue) ? null : value;
     }
 
     /** A flag on the command line: given means true, no value follows. */

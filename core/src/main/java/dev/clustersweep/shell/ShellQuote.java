@@ -1,5 +1,7 @@
 package dev.clustersweep.shell;
 
+import dev.clustersweep.io.Escapes;
+
 /**
  * Quotes values for a POSIX shell (bash) so that the shell hands them to the program unchanged.
  * Values that need no quoting are returned as they are, so that commands stay readable and match
@@ -42,24 +44,12 @@ public final class ShellQuote {
             return "'" + value.replace("'", "'\\''") + "'";
         }
         StringBuilder out = new StringBuilder(value.length() + 8).append("$'");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\'' -> out.append("\\'");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
+        Escapes.append(value, ShellQuote::dollarEscaped, out);
         return out.append('\'').toString();
+    }
+
+    private static String dollarEscaped(char c) {
+        return c == '\\' || c == '\'' ? "\\" + c : Escapes.control(c);
     }
 
     /** A command line: each word quoted with {@link #quote}, joined by single spaces. */

@@ -91,39 +91,33 @@ public final class StatusCache {
 
     /** As {@link #parse(String, String)}, of the file's bytes. */
     static Contents parse(byte[] file, String run) {
-        CacheFile.Fields f = CacheFile.Fields.ofRun(file, HEADER, run);
-        if (f == null) {
-            return null;
-        }
-        try {
-            Contents contents = new Contents(run, f.text(), new HashMap<>((int) (f.lines() * 4L / 3 + 1)), new HashMap<>());
-            f.endOfLine();
-            Map<String, String> names = new HashMap<>(); // hosts and jobs repeat: one String each
-            EndReason[] reasons = EndReason.values();
-            TaskState[] states = TaskState.values();
-            while (f.more()) {
-                // Kinds and names compared in place: 100,000 lines, no String for each of their fields.
-                if (f.take("a")) {
-                    long id = f.number();
-                    contents.attempts().put(id, new AttemptRecord(id, f.integer(), f.integer(), f.shared(names),
-                            f.shared(names), f.number(), f.number(), f.integer(), f.number(), f.constant(reasons)));
-                } else if (f.take("s")) {
-                    long id = f.number();
-                    int submission = f.integer();
-                    TaskState state = f.constant(states);
-                    String exit = f.text();
-                    contents.endings().put(id, new Ending(submission, SchedulerTask.ended(state,
-                            exit == null ? null : Integer.valueOf(exit), f.text())));
-                } else {
-                    return null;
-                }
-                f.endOfLine();
+        return CacheFile.parse(file, HEADER, run, f -> contents(f, run));
+    }
+
+    private static Contents contents(CacheFile.Fields f, String run) {
+        Contents contents = new Contents(run, f.text(), new HashMap<>((int) (f.lines() * 4L / 3 + 1)), new HashMap<>());
+        f.endOfLine();
+        Map<String, String> names = new HashMap<>(); // hosts and jobs repeat: one String each
+        EndReason[] reasons = EndReason.values();
+        TaskState[] states = TaskState.values();
+        while (f.more()) {
+            // Kinds and names compared in place: 100,000 lines, no String for each of their fields.
+            if (f.take("a")) {
+                long id = f.number();
+                contents.attempts().put(id, new AttemptRecord(id, f.integer(), f.integer(), f.shared(names),
+                        f.shared(names), f.number(), f.number(), f.integer(), f.number(), f.constant(reasons)));
+            } else if (f.take("s")) {
+                long id = f.number();
+                int submission = f.integer();
+                TaskState state = f.constant(states);
+                String exit = f.text();
+                contents.endings().put(id, new Ending(submission, SchedulerTask.ended(state,
+                        exit == null ? null : Integer.valueOf(exit), f.text())));
+            } else {
+                return null;
             }
-            return f.whole() ? contents : null;
-        } catch (RuntimeException e) {
-            // Damaged by hand, whatever the CRC says (a count below zero, a number that is not one):
-            // a cache is only a shortcut, and one that cannot be read is no cache.
-            return null;
+            f.endOfLine();
         }
+        return contents;
     }
 }

@@ -44,7 +44,7 @@ public record SweepDirectory(Path workDir, String jobName) {
     }
 
     public Path commandsChunk(long taskId) {
-        return commandsDir().resolve(String.format("%06d.txt", taskId / CHUNK));
+        return numbered(commandsDir(), taskId / CHUNK, "txt");
     }
 
     public Path scriptsDir() {
@@ -64,7 +64,7 @@ public record SweepDirectory(Path workDir, String jobName) {
     }
 
     public Path submission(int number) {
-        return submissionsDir().resolve(String.format("%06d.json", number));
+        return numbered(submissionsDir(), number, "json");
     }
 
     public Path cancelsDir() {
@@ -72,11 +72,11 @@ public record SweepDirectory(Path workDir, String jobName) {
     }
 
     public Path cancel(int number) {
-        return cancelsDir().resolve(String.format("%06d.json", number));
+        return numbered(cancelsDir(), number, "json");
     }
 
     public Path groups(int submission) {
-        return root().resolve("groups").resolve(String.format("%06d.txt", submission));
+        return numbered(root().resolve("groups"), submission, "txt");
     }
 
     /** What polls learnt that never changes (ended attempts), kept for the next process: state/StatusCache. */
@@ -99,11 +99,11 @@ public record SweepDirectory(Path workDir, String jobName) {
     }
 
     public Path startRecord(long taskId, int attempt) {
-        return statusDir().resolve(taskId + "." + attempt + ".start");
+        return ofAttempt(statusDir(), taskId, attempt, "start");
     }
 
     public Path endRecord(long taskId, int attempt) {
-        return statusDir().resolve(taskId + "." + attempt + ".end");
+        return ofAttempt(statusDir(), taskId, attempt, "end");
     }
 
     public Path logsDir() {
@@ -111,11 +111,11 @@ public record SweepDirectory(Path workDir, String jobName) {
     }
 
     public Path stdout(long taskId, int attempt) {
-        return logsDir().resolve(taskId + "." + attempt + ".out");
+        return ofAttempt(logsDir(), taskId, attempt, "out");
     }
 
     public Path stderr(long taskId, int attempt) {
-        return logsDir().resolve(taskId + "." + attempt + ".err");
+        return ofAttempt(logsDir(), taskId, attempt, "err");
     }
 
     public Path schedulerLogsDir() {
@@ -124,5 +124,15 @@ public record SweepDirectory(Path workDir, String jobName) {
 
     public Path launchLock() {
         return root().resolve("launch.lock");
+    }
+
+    /** {@code dir/NNNNNN.ending}: six digits, so that a listing sorts in order. */
+    private static Path numbered(Path dir, long number, String ending) {
+        return dir.resolve(String.format("%06d.%s", number, ending));
+    }
+
+    /** {@code dir/ID.ATTEMPT.ending}: one file of one attempt of a task. */
+    private static Path ofAttempt(Path dir, long taskId, int attempt, String ending) {
+        return dir.resolve(taskId + "." + attempt + "." + ending);
     }
 }

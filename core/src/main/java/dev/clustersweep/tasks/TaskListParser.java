@@ -1,6 +1,7 @@
 package dev.clustersweep.tasks;
 
 import dev.clustersweep.BadInputException;
+import dev.clustersweep.io.Escapes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -145,22 +146,6 @@ final class TaskListParser {
     }
 
     private static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return Escapes.escape(value, Escapes::control);
     }
 }

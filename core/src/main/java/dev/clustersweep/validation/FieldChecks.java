@@ -12,6 +12,8 @@ import dev.clustersweep.sweep.SweepDirectory;
 import dev.clustersweep.tasks.TaskList;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * One check per field of the build wizard, for the form's live validation (the plugin's
@@ -307,38 +309,35 @@ public final class FieldChecks {
 
     /** Memory per array element; warns that a bare number is gigabytes (Slurm's is megabytes). */
     public static FieldCheck mem(String text) {
-        if (blank(text)) {
-            return FieldCheck.ok("mem.default");
-        }
-        long megabytes;
-        try {
-            megabytes = Memory.parseMegabytes(text);
-        } catch (BadInputException e) {
-            return FieldCheck.error("mem.bad", shown(text), e.getMessage());
-        }
-        String t = text.strip();
-        if (t.chars().allMatch(Character::isDigit)) {
-            return FieldCheck.warning("mem.bareNumber", t, megabytes);
-        }
-        return FieldCheck.ok("mem.ok", t, megabytes);
+        return amount(text, "mem", "mem.default", Memory::parseMegabytes, megabytes -> megabytes);
     }
 
     /** Time limit per array element; warns that a bare number is minutes. */
     public static FieldCheck duration(String text) {
+        return amount(text, "duration", "duration.none", Durations::parseSeconds, HumanDuration::format);
+    }
+
+    /**
+     * A resource amount: {@code blank} when none is given, {@code KIND.bad} with the parser's words,
+     * {@code KIND.bareNumber} for a number without a unit (whose unit is ours, not the scheduler's),
+     * else {@code KIND.ok}; the last two with the amount as {@code shown} says it.
+     */
+    private static FieldCheck amount(String text, String kind, String blank, ToLongFunction<String> parse,
+            LongFunction<Object> shown) {
         if (blank(text)) {
-            return FieldCheck.ok("duration.none");
+            return FieldCheck.ok(blank);
         }
-        long seconds;
+        long amount;
         try {
-            seconds = Durations.parseSeconds(text);
+            amount = parse.applyAsLong(text);
         } catch (BadInputException e) {
-            return FieldCheck.error("duration.bad", shown(text), e.getMessage());
+            return FieldCheck.error(kind + ".bad", shown(text), e.getMessage());
         }
         String t = text.strip();
         if (t.chars().allMatch(Character::isDigit)) {
-            return FieldCheck.warning("duration.bareNumber", t, HumanDuration.format(seconds));
+            return FieldCheck.warning(kind + ".bareNumber", t, shown.apply(amount));
         }
-        return FieldCheck.ok("duration.ok", t, HumanDuration.format(seconds));
+        return FieldCheck.ok(kind + ".ok", t, shown.apply(amount));
     }
 
     // ---------------------------------------------------------------- scheduler names
@@ -364,11 +363,9 @@ public final class FieldChecks {
      * is an ERROR; spaces, a leading '-' or shell characters are WARNINGs, being legal but surprising.
      */
     public static FieldCheck schedulerName(String text) {
-        if (blank(text)) {
-            return FieldCheck.OK;
-        }
-        if (hasControl(text)) {
-            return FieldCheck.error("name.control", shown(text));
+        FieldCheck settled = blankOrControl(text, "name.control");
+        if (settled != null) {
+            return settled;
         }
         String t = text.strip();
         if (t.chars().anyMatch(Character::isWhitespace)) {
@@ -399,11 +396,9 @@ public final class FieldChecks {
      * the task (the wrapper checks {@code VENV/bin/activate} there).
      */
     public static FieldCheck venv(String text) {
-        if (blank(text)) {
-            return FieldCheck.OK;
-        }
-        if (hasControl(text)) {
-            return FieldCheck.error("venv.control", shown(text));
+        FieldCheck settled = blankOrControl(text, "venv.control");
+        if (settled != null) {
+            return settled;
         }
         String t = text.strip();
         if (t.startsWith("~")) {
@@ -420,6 +415,14 @@ public final class FieldChecks {
     }
 
     /** The value as messages show it ({0}): on one line, cut at 80 characters. */
+    /** A free-text field's first checks: OK when blank, {@code controlKey}'s ERROR for a control character; else null. */
+    private static FieldCheck blankOrControl(String text, String controlKey) {
+        if (blank(text)) {
+            return FieldCheck.OK;
+        }
+        return hasControl(text) ? FieldCheck.error(controlKey, shown(text)) : null;
+    }
+
     private static String shown(String text) {
         return text == null ? "" : ValuesText.shorten(text);
     }

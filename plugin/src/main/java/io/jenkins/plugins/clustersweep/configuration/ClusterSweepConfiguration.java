@@ -12,6 +12,7 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.clustersweep.step.ClusterSweepStep;
 import io.jenkins.plugins.clustersweep.wizard.FieldValidations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -288,24 +289,19 @@ public class ClusterSweepConfiguration extends GlobalConfiguration {
     }
 
     public ListBoxModel doFillDefaultBackendItems() {
-        ListBoxModel items = new ListBoxModel();
-        items.add(Messages.ClusterSweepConfiguration_NoDefaultBackend(), "");
-        for (String name : Backends.names()) {
-            items.add(name);
-        }
-        return items;
+        return ClusterSweepStep.DescriptorImpl.backendItems(Messages.ClusterSweepConfiguration_NoDefaultBackend());
     }
 
     @POST
     public FormValidation doCheckDefaultMem(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return validate(value, Memory::parseMegabytes);
+        return FieldValidations.parses(value, Memory::parseMegabytes);
     }
 
     @POST
     public FormValidation doCheckDefaultDuration(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return validate(value, Durations::parseSeconds);
+        return FieldValidations.parses(value, Durations::parseSeconds);
     }
 
     @POST
@@ -340,22 +336,5 @@ public class ClusterSweepConfiguration extends GlobalConfiguration {
             // the minimum's own check reports it
         }
         return FormValidation.ok();
-    }
-
-    private interface Parser {
-        long parse(String text);
-    }
-
-    private static FormValidation validate(String value, Parser parser) {
-        String v = Util.fixEmptyAndTrim(value);
-        if (v == null) {
-            return FormValidation.ok();
-        }
-        try {
-            parser.parse(v);
-            return FormValidation.ok();
-        } catch (BadInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
     }
 }

@@ -27,8 +27,11 @@ public final class RelaunchAction extends InvisibleAction implements Queue.Queue
 
     private final String jobName;
     private final String ids;
+    /** {@link Run#getExternalizableId()} of the build whose sweep is relaunched. */
     private final String upstream;
+    /** The node the sweep ran on ("" for the built-in node). */
     private final String node;
+    /** The sweep's directory there. */
     private final String sweepDir;
 
     @Restricted(NoExternalUse.class)
@@ -70,21 +73,6 @@ public final class RelaunchAction extends InvisibleAction implements Queue.Queue
     /** The task ids to relaunch, condensed ({@code 3,7-9}). */
     public String getIds() {
         return ids;
-    }
-
-    /** {@link Run#getExternalizableId()} of the build whose sweep is relaunched. */
-    public String getUpstream() {
-        return upstream;
-    }
-
-    /** The node the sweep ran on ("" for the built-in node). */
-    public String getNode() {
-        return node;
-    }
-
-    /** The sweep's directory there. */
-    public String getSweepDir() {
-        return sweepDir;
     }
 
     /** For messages: "build p#12, /ws/.sweep/x on node 'a'". */

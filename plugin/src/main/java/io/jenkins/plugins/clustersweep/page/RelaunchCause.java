@@ -37,20 +37,12 @@ public final class RelaunchCause extends Cause {
         this.run = build;
     }
 
-    public int getOriginalNumber() {
-        return originalNumber;
-    }
-
     public String getJobName() {
         return jobName;
     }
 
     public String getIds() {
         return ids;
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
     }
 
     /** The build whose sweep is relaunched, unless it was deleted. */

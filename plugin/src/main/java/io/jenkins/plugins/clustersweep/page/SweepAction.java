@@ -9,6 +9,7 @@ import dev.clustersweep.tasks.TaskList;
 import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.Run;
+import io.jenkins.plugins.clustersweep.run.SweepBuildAction;
 import io.jenkins.plugins.clustersweep.run.SweepCallables;
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jenkins.model.RunAction2;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.DoNotUse;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -47,12 +47,11 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  * for the running step, which launches the tasks at its next poll and waits for them too. After the
  * build it starts a new build of the job with a {@link RelaunchCause} and a {@link RelaunchAction}.
  */
-public final class SweepAction implements RunAction2 {
+public final class SweepAction extends SweepBuildAction {
 
     /** Longer id lists are cut in build.xml; the task table has every id. */
     static final int MAX_IDS_TEXT = 2_000;
 
-    private final String jobName;
     private String backend;
     private String sweepDir;
     private String node;
@@ -70,7 +69,6 @@ public final class SweepAction implements RunAction2 {
     /** Relaunches asked for on the page while the step runs, not yet taken by it (condensed id lists). */
     private List<String> relaunchQueue;
 
-    private transient Run<?, ?> run;
     /**
      * Wakes the step or builder waiting for this sweep, so a relaunch queued on the page is taken now
      * rather than at its next poll (up to the longest interval). Only a shortcut, in memory while
@@ -81,7 +79,7 @@ public final class SweepAction implements RunAction2 {
     private transient PageSource source;
 
     SweepAction(String jobName) {
-        this.jobName = jobName;
+        super(jobName);
     }
 
     /** The step has launched: the page shows the live sweep from now on. */
@@ -126,13 +124,11 @@ public final class SweepAction implements RunAction2 {
     /** The build's action for this job name, added when missing. */
     @Restricted(NoExternalUse.class)
     public static synchronized SweepAction of(Run<?, ?> run, String jobName) {
-        for (SweepAction a : run.getActions(SweepAction.class)) {
-            if (a.jobName.equals(jobName)) {
-                return a;
-            }
+        SweepAction a = find(run, SweepAction.class, jobName);
+        if (a == null) {
+            a = new SweepAction(jobName);
+            run.addAction(a);
         }
-        SweepAction a = new SweepAction(jobName);
-        run.addAction(a);
         return a;
     }
 
@@ -320,7 +316,6 @@ public final class SweepAction implements RunAction2 {
 
     // ------------------------------------------------------------------ properties
 
-    public String getJobName() { return jobName; }
     public synchronized String getBackend() { return backend; }
     public synchronized String getSweepDir() { return sweepDir; }
     public synchronized String getNode() { return node; }
@@ -334,17 +329,6 @@ public final class SweepAction implements RunAction2 {
     public synchronized int getSubmissions() { return submissions; }
     public synchronized boolean isFinished() { return finished; }
     public synchronized String getResult() { return result; }
-    public Run<?, ?> getRun() { return run; }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        run = r;
-    }
 
     @Override
     public String getIconFileName() { return "symbol-analytics"; }

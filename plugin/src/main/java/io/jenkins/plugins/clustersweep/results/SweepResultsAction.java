@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.jenkins.plugins.clustersweep.run.JsonResponse;
-import jenkins.model.RunAction2;
+import io.jenkins.plugins.clustersweep.run.SweepBuildAction;
 import jenkins.util.VirtualFile;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.DoNotUse;
@@ -35,9 +35,8 @@ import org.kohsuke.stapler.StaplerResponse2;
  * table (best first, sortable, paged) from {@code BUILD_DIR/cluster-sweep/JOBNAME.results.json.gz}
  * through {@link #doData}. Read-only: nothing here changes state.
  */
-public final class SweepResultsAction implements RunAction2 {
+public final class SweepResultsAction extends SweepBuildAction {
 
-    private final String jobName;
     private String metric;
     private boolean maximize;
     private long tasks;
@@ -55,21 +54,15 @@ public final class SweepResultsAction implements RunAction2 {
     private String gate;
     private boolean regression;
 
-    private transient Run<?, ?> run;
     private transient SoftReference<ResultsTable> table;
 
     SweepResultsAction(String jobName) {
-        this.jobName = jobName;
+        super(jobName);
     }
 
     /** This build's results action for the sweep, or null. */
     public static @CheckForNull SweepResultsAction of(Run<?, ?> run, String jobName) {
-        for (SweepResultsAction a : run.getActions(SweepResultsAction.class)) {
-            if (a.jobName.equals(jobName)) {
-                return a;
-            }
-        }
-        return null;
+        return find(run, SweepResultsAction.class, jobName);
     }
 
     /** The action for the sweep, added when missing, holding {@code s}. */
@@ -199,7 +192,6 @@ public final class SweepResultsAction implements RunAction2 {
 
     // ------------------------------------------------------------------ properties
 
-    public String getJobName() { return jobName; }
     public synchronized String getMetric() { return metric; }
     public synchronized boolean isMaximize() { return maximize; }
     public synchronized long getTasks() { return tasks; }
@@ -225,7 +217,6 @@ public final class SweepResultsAction implements RunAction2 {
     public synchronized double getMetricMean() { return metricMean; }
     public synchronized String getGate() { return gate; }
     public synchronized boolean isRegression() { return regression; }
-    public Run<?, ?> getRun() { return run; }
 
     /** "smallest first" or "largest first". */
     public String getDirection() {
@@ -249,16 +240,6 @@ public final class SweepResultsAction implements RunAction2 {
     /** The archived results files, relative to the build: {@code artifact/sweep/JOBNAME/results/results.json}. */
     public String getArtifactBase() {
         return "artifact/sweep/" + jobName + "/" + ResultsCallables.DIRECTORY + "/";
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        run = r;
     }
 
     @Override

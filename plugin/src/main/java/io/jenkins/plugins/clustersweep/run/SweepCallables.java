@@ -67,6 +67,23 @@ public final class SweepCallables {
         return new AbortException("scheduler error: " + e.getMessage());
     }
 
+    /** A call on the sweep's working directory that ends in an {@link #abort} on the engine's errors. */
+    interface EngineCall<T> extends ControllerToAgentFileCallable<T> {
+
+        T call(Path work) throws IOException, BackendException;
+
+        @Override
+        default T invoke(File dir, VirtualChannel channel) throws IOException {
+            try {
+                return call(dir.toPath());
+            } catch (BadInputException e) {
+                throw abort(e);
+            } catch (BackendException e) {
+                throw abort(e);
+            }
+        }
+    }
+
     /**
      * A build started by "Relaunch selected" on an earlier build's page: these ids of that sweep.
      *
@@ -99,119 +116,94 @@ public final class SweepCallables {
      * already there are launched again, with its own jobs.json and saved settings.
      */
     public record Start(SweepSettings given, String specFile, SiteDefaults site, PollPolicy policy, RelaunchOf relaunch)
-            implements ControllerToAgentFileCallable<Launched> {
+            implements EngineCall<Launched> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public Launched invoke(File dir, VirtualChannel channel) throws IOException {
-            Path work = dir.toPath();
-            try {
-                SweepSettings settings = specFile == null ? given.checkSweep(Caller.PIPELINE)
-                        : SettingsBinder.fromFile(work.resolve(specFile), given, Caller.PIPELINE);
-                // requires: the launchers files are the agent's (its workspace's, its user's).
-                settings = settings.withLauncher(settings.launcherChoice(LaunchersFile.forWorkDir(work)), Caller.PIPELINE);
-                String jobName = settings.get(Settings.JOB_NAME);
-                int retries = settings.get(Settings.RETRIES);
-                Sweep sweep = Sweep.open(work, jobName);
-                SweepLoop loop = new SweepLoop(sweep, policy);
-                RunState state;
-                String relaunched = null;
-                if (relaunch != null && relaunch.jobName().equals(jobName)) {
-                    PageActions.Relaunch r;
-                    try {
-                        r = PageActions.existing(sweep).relaunch(TaskList.parse(relaunch.ids()), retries, policy);
-                    } catch (BadInputException e) {
-                        throw new AbortException("cannot relaunch tasks " + relaunch.ids() + " of sweep '" + jobName
-                                + "' (" + relaunch.origin() + "): " + e.getMessage());
-                    }
-                    state = r.state();
-                    relaunched = r.plan().message();
-                } else {
-                    sweep.clearFinished(); // before the snapshot, which is copied into the run's directory
-                    Snapshot taken = settings.has(Settings.SNAPSHOT)
-                            ? settings.takeSnapshot(work, sweep.directory(), Caller.PIPELINE) : null;
-                    SweepSettings run = taken == null ? settings : settings.withSnapshot(taken);
-                    boolean[] recorded = {false}; // tasks may run from the copy once a submission is recorded
-                    try {
-                        // A search's first samples; its later ones are launched by the turns.
-                        state = run.has(Settings.SEARCH)
-                                ? loop.startSearch(run.searchPlan(), run.launchOptions(site), false,
-                                        s -> recorded[0] = true).state()
-                                : loop.startCleared(run.launchRequest(site, false), retries,
-                                        s -> recorded[0] = true).state();
-                    } catch (Exception e) {
-                        if (taken != null && !recorded[0]) {
-                            taken.discard(); // a refused launch leaves nothing, not even the copy it made
-                        }
-                        throw e;
-                    }
-                    settings = run;
-                    if (state != null) { // tasks that ask to be continued, relaunched by the turns
-                        state = state.withResumes(settings.get(Settings.MAX_RESUMES), settings.get(Settings.RESUME_CODE));
-                    }
+        public Launched call(Path work) throws IOException, BackendException {
+            SweepSettings settings = specFile == null ? given.checkSweep(Caller.PIPELINE)
+                    : SettingsBinder.fromFile(work.resolve(specFile), given, Caller.PIPELINE);
+            // requires: the launchers files are the agent's (its workspace's, its user's).
+            settings = settings.withLauncher(settings.launcherChoice(LaunchersFile.forWorkDir(work)), Caller.PIPELINE);
+            String jobName = settings.get(Settings.JOB_NAME);
+            int retries = settings.get(Settings.RETRIES);
+            Sweep sweep = Sweep.open(work, jobName);
+            SweepLoop loop = new SweepLoop(sweep, policy);
+            RunState state;
+            String relaunched = null;
+            if (relaunch != null && relaunch.jobName().equals(jobName)) {
+                PageActions.Relaunch r;
+                try {
+                    r = PageActions.existing(sweep).relaunch(TaskList.parse(relaunch.ids()), retries, policy);
+                } catch (BadInputException e) {
+                    throw new AbortException("cannot relaunch tasks " + relaunch.ids() + " of sweep '" + jobName
+                            + "' (" + relaunch.origin() + "): " + e.getMessage());
                 }
-                SweepProgress progress = state == null ? null : loop.progress(state);
-                return new Launched(jobName, sweep.directory().root().toString(),
-                        settings.over(site.settings()).get(Settings.BACKEND), settings.get(Settings.KILL_GRACE),
-                        settings.failOn(), settings.get(Settings.WAIT), state, progress, relaunched, settings);
-            } catch (BadInputException e) {
-                throw abort(e);
-            } catch (BackendException e) {
-                throw abort(e);
+                state = r.state();
+                relaunched = r.plan().message();
+            } else {
+                sweep.clearFinished(); // before the snapshot, which is copied into the run's directory
+                Snapshot taken = settings.has(Settings.SNAPSHOT)
+                        ? settings.takeSnapshot(work, sweep.directory(), Caller.PIPELINE) : null;
+                SweepSettings run = taken == null ? settings : settings.withSnapshot(taken);
+                boolean[] recorded = {false}; // tasks may run from the copy once a submission is recorded
+                try {
+                    // A search's first samples; its later ones are launched by the turns.
+                    state = run.has(Settings.SEARCH)
+                            ? loop.startSearch(run.searchPlan(), run.launchOptions(site), false,
+                                    s -> recorded[0] = true).state()
+                            : loop.startCleared(run.launchRequest(site, false), retries,
+                                    s -> recorded[0] = true).state();
+                } catch (Exception e) {
+                    if (taken != null && !recorded[0]) {
+                        taken.discard(); // a refused launch leaves nothing, not even the copy it made
+                    }
+                    throw e;
+                }
+                settings = run;
+                if (state != null) { // tasks that ask to be continued, relaunched by the turns
+                    state = state.withResumes(settings.get(Settings.MAX_RESUMES), settings.get(Settings.RESUME_CODE));
+                }
             }
+            SweepProgress progress = state == null ? null : loop.progress(state);
+            return new Launched(jobName, sweep.directory().root().toString(),
+                    settings.over(site.settings()).get(Settings.BACKEND), settings.get(Settings.KILL_GRACE),
+                    settings.failOn(), settings.get(Settings.WAIT), state, progress, relaunched, settings);
         }
     }
 
     /** One turn of the run's loop: poll, relaunch what was queued, retry; see {@link SweepLoop#turn}. */
-    public record Turn(RunState state, PollPolicy policy) implements ControllerToAgentFileCallable<SweepLoop.Turn> {
+    public record Turn(RunState state, PollPolicy policy) implements EngineCall<SweepLoop.Turn> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public SweepLoop.Turn invoke(File dir, VirtualChannel channel) throws IOException {
-            try {
-                return new SweepLoop(Sweep.open(dir.toPath(), state.jobName()), policy).turn(state);
-            } catch (BadInputException e) {
-                throw abort(e);
-            } catch (BackendException e) {
-                throw abort(e);
-            }
+        public SweepLoop.Turn call(Path work) throws IOException, BackendException {
+            return new SweepLoop(Sweep.open(work, state.jobName()), policy).turn(state);
         }
     }
 
     /** The run's progress, acting on nothing: what a build waits on once it cancelled its tasks. */
-    public record Look(RunState state, PollPolicy policy) implements ControllerToAgentFileCallable<SweepProgress> {
+    public record Look(RunState state, PollPolicy policy) implements EngineCall<SweepProgress> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public SweepProgress invoke(File dir, VirtualChannel channel) throws IOException {
-            try {
-                return new SweepLoop(Sweep.open(dir.toPath(), state.jobName()), policy).progress(state);
-            } catch (BadInputException e) {
-                throw abort(e);
-            } catch (BackendException e) {
-                throw abort(e);
-            }
+        public SweepProgress call(Path work) throws IOException, BackendException {
+            return new SweepLoop(Sweep.open(work, state.jobName()), policy).progress(state);
         }
     }
 
     /** Cancels the sweep's active tasks; answers the ids a cancel was sent for. */
-    public record Cancel(String jobName) implements ControllerToAgentFileCallable<String> {
+    public record Cancel(String jobName) implements EngineCall<String> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public String invoke(File dir, VirtualChannel channel) throws IOException {
-            try {
-                Sweep sweep = Sweep.open(dir.toPath(), jobName);
-                return sweep.exists() ? sweep.cancel(null).toString() : "";
-            } catch (BadInputException e) {
-                throw abort(e);
-            } catch (BackendException e) {
-                throw abort(e);
-            }
+        public String call(Path work) throws IOException, BackendException {
+            Sweep sweep = Sweep.open(work, jobName);
+            return sweep.exists() ? sweep.cancel(null).toString() : "";
         }
     }
 
@@ -284,7 +276,7 @@ public final class SweepCallables {
 
     /** Cancel or relaunch the tasks picked on the build page, or only plan it ({@code dryRun}). */
     public record Act(String jobName, TaskAction action, String ids, ArrayList<String> checked, boolean allFailed,
-            boolean dryRun) implements ControllerToAgentFileCallable<Acted> {
+            boolean dryRun) implements EngineCall<Acted> {
 
         private static final long serialVersionUID = 1L;
 
@@ -293,33 +285,22 @@ public final class SweepCallables {
         }
 
         @Override
-        public Acted invoke(File dir, VirtualChannel channel) throws IOException {
-            try {
-                ActionPlan plan = PageActions.existing(Sweep.open(dir.toPath(), jobName))
-                        .act(action, new Selection(ids, checked, allFailed), dryRun);
-                return new Acted(plan.acted().toString(), plan.message());
-            } catch (BadInputException e) {
-                throw abort(e);
-            } catch (BackendException e) {
-                throw abort(e);
-            }
+        public Acted call(Path work) throws IOException, BackendException {
+            ActionPlan plan = PageActions.existing(Sweep.open(work, jobName))
+                    .act(action, new Selection(ids, checked, allFailed), dryRun);
+            return new Acted(plan.acted().toString(), plan.message());
         }
     }
 
     /** The end of one attempt's log while the sweep runs; only {@code logs/ID.N.out|err} of the sweep can be named. */
     public record LogTail(String jobName, String relativePath, int maxBytes)
-            implements ControllerToAgentFileCallable<LogExcerpt> {
+            implements EngineCall<LogExcerpt> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public LogExcerpt invoke(File dir, VirtualChannel channel) throws IOException {
-            try {
-                return LogExcerpt.tail(LogLink.resolve(Sweep.open(dir.toPath(), jobName).directory(), relativePath),
-                        maxBytes);
-            } catch (BadInputException e) {
-                throw abort(e);
-            }
+        public LogExcerpt call(Path work) throws IOException {
+            return LogExcerpt.tail(LogLink.resolve(Sweep.open(work, jobName).directory(), relativePath), maxBytes);
         }
     }
 }

@@ -20,11 +20,11 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.clustersweep.wizard.FieldValidations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -290,12 +290,7 @@ public final class ClusterSweepStep extends Step {
         }
 
         public ListBoxModel doFillBackendItems() {
-            ListBoxModel items = new ListBoxModel();
-            items.add(Messages.ClusterSweepStep_SiteDefaultBackend(), "");
-            for (String name : Backends.names()) {
-                items.add(name);
-            }
-            return items;
+            return backendItems(Messages.ClusterSweepStep_SiteDefaultBackend());
         }
 
         public ListBoxModel doFillArgModeItems() {
@@ -308,6 +303,17 @@ public final class ClusterSweepStep extends Step {
 
         public ListBoxModel doFillFailOnItems() {
             return failOnItems();
+        }
+
+        /** "" shown as {@code none}, then the engine's backends: the step's and the site's dropdown alike. */
+        @Restricted(NoExternalUse.class)
+        public static ListBoxModel backendItems(String none) {
+            ListBoxModel items = new ListBoxModel();
+            items.add(none, "");
+            for (String name : Backends.names()) {
+                items.add(name);
+            }
+            return items;
         }
 
         /** What a regression makes of the build, for the step's and the wizard's dropdown alike. */
@@ -383,21 +389,8 @@ public final class ClusterSweepStep extends Step {
         }
 
         private static FormValidation check(Item item, String value, java.util.function.Consumer<String> parse) {
-            if (item != null) {
-                item.checkPermission(Item.CONFIGURE);
-            } else {
-                Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            }
-            String v = Util.fixEmptyAndTrim(value);
-            if (v == null) {
-                return FormValidation.ok();
-            }
-            try {
-                parse.accept(v);
-                return FormValidation.ok();
-            } catch (BadInputException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            FieldValidations.checkConfigure(item);
+            return FieldValidations.parses(value, parse);
         }
     }
 }

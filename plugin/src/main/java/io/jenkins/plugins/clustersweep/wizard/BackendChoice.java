@@ -195,10 +195,48 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
         }
     }
 
-    /** A Slurm job array. */
-    public static final class Slurm extends BackendChoice {
+    /**
+     * What the two schedulers' choices share: GPUs, and options passed to sbatch or qsub as they are.
+     * Saved under the same names as before ({@code gpus}, {@code extraOptions}), so old jobs load.
+     */
+    public abstract static class Cluster extends BackendChoice {
 
         private String gpus;
+        private String extraOptions;
+
+        /** The resources, GPUs, the scheduler's own fields ({@link #contributeOwn}), then the extra options. */
+        @Override
+        final void contribute(Map<String, Object> fields) {
+            super.contribute(fields);
+            FormSettings.number(fields, "gpus", gpus, WholeNumber.GPUS);
+            contributeOwn(fields);
+            FormSettings.words(fields, "extraOptions", extraOptions);
+        }
+
+        /** Adds this scheduler's own fields. */
+        abstract void contributeOwn(Map<String, Object> fields);
+
+        @Override
+        List<Object> state() {
+            List<Object> s = super.state();
+            s.addAll(java.util.Arrays.asList(gpus, extraOptions));
+            return s;
+        }
+
+        public String getGpus() { return gpus; }
+        @DataBoundSetter public void setGpus(String gpus) { this.gpus = Util.fixEmptyAndTrim(gpus); }
+
+        public String getExtraOptions() { return extraOptions; }
+
+        /** Options passed to the scheduler as they are, as words ({@code --mail-type=END '--comment=a b'}). */
+        @DataBoundSetter public void setExtraOptions(String extraOptions) {
+            this.extraOptions = Util.fixEmptyAndTrim(extraOptions);
+        }
+    }
+
+    /** A Slurm job array. */
+    public static final class Slurm extends Cluster {
+
         private String partition;
         private String account;
         private String qos;
@@ -206,7 +244,6 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
         private String exclude;
         private String nodelist;
         private String signalBefore;
-        private String extraOptions;
 
         @DataBoundConstructor
         public Slurm() {
@@ -218,9 +255,7 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
         }
 
         @Override
-        void contribute(Map<String, Object> fields) {
-            super.contribute(fields);
-            FormSettings.number(fields, "gpus", gpus, WholeNumber.GPUS);
+        void contributeOwn(Map<String, Object> fields) {
             FormSettings.text(fields, "partition", partition);
             FormSettings.text(fields, "account", account);
             FormSettings.text(fields, "qos", qos);
@@ -228,19 +263,14 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
             FormSettings.text(fields, "exclude", exclude);
             FormSettings.text(fields, "nodelist", nodelist);
             FormSettings.number(fields, "signalBefore", signalBefore, WholeNumber.SIGNAL_BEFORE);
-            FormSettings.words(fields, "extraOptions", extraOptions);
         }
 
         @Override
         List<Object> state() {
             List<Object> s = super.state();
-            s.addAll(java.util.Arrays.asList(gpus, partition, account, qos, constraint, exclude, nodelist, signalBefore,
-                    extraOptions));
+            s.addAll(java.util.Arrays.asList(partition, account, qos, constraint, exclude, nodelist, signalBefore));
             return s;
         }
-
-        public String getGpus() { return gpus; }
-        @DataBoundSetter public void setGpus(String gpus) { this.gpus = Util.fixEmptyAndTrim(gpus); }
 
         public String getPartition() { return partition; }
         @DataBoundSetter public void setPartition(String partition) {
@@ -269,13 +299,6 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
             this.signalBefore = Util.fixEmptyAndTrim(signalBefore);
         }
 
-        public String getExtraOptions() { return extraOptions; }
-
-        /** Options passed to sbatch as they are, as words ({@code --mail-type=END '--comment=a b'}). */
-        @DataBoundSetter public void setExtraOptions(String extraOptions) {
-            this.extraOptions = Util.fixEmptyAndTrim(extraOptions);
-        }
-
         @Extension
         @Symbol("slurm")
         public static final class DescriptorImpl extends BackendDescriptor {
@@ -288,11 +311,9 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
     }
 
     /** A Grid Engine array job. */
-    public static final class GridEngine extends BackendChoice {
+    public static final class GridEngine extends Cluster {
 
-        private String gpus;
         private String queue;
-        private String extraOptions;
 
         @DataBoundConstructor
         public GridEngine() {
@@ -304,30 +325,19 @@ public abstract class BackendChoice implements Describable<BackendChoice> {
         }
 
         @Override
-        void contribute(Map<String, Object> fields) {
-            super.contribute(fields);
-            FormSettings.number(fields, "gpus", gpus, WholeNumber.GPUS);
+        void contributeOwn(Map<String, Object> fields) {
             FormSettings.text(fields, "queue", queue);
-            FormSettings.words(fields, "extraOptions", extraOptions);
         }
 
         @Override
         List<Object> state() {
             List<Object> s = super.state();
-            s.addAll(java.util.Arrays.asList(gpus, queue, extraOptions));
+            s.add(queue);
             return s;
         }
 
-        public String getGpus() { return gpus; }
-        @DataBoundSetter public void setGpus(String gpus) { this.gpus = Util.fixEmptyAndTrim(gpus); }
-
         public String getQueue() { return queue; }
         @DataBoundSetter public void setQueue(String queue) { this.queue = Util.fixEmptyAndTrim(queue); }
-
-        public String getExtraOptions() { return extraOptions; }
-        @DataBoundSetter public void setExtraOptions(String extraOptions) {
-            this.extraOptions = Util.fixEmptyAndTrim(extraOptions);
-        }
 
         @Extension
         @Symbol("gridengine")

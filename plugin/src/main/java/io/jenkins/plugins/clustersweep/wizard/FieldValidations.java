@@ -1,11 +1,14 @@
 package io.jenkins.plugins.clustersweep.wizard;
 
+import dev.clustersweep.BadInputException;
 import dev.clustersweep.validation.FieldCheck;
+import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import jenkins.model.Jenkins;
 import org.jvnet.localizer.ResourceBundleHolder;
 import org.kohsuke.accmod.Restricted;
@@ -63,8 +66,22 @@ public final class FieldValidations {
         return req == null ? Locale.ENGLISH : req.getLocale();
     }
 
+    /** A parser's answer on a form field: ok when blank or read, the parser's own message when refused. */
+    public static FormValidation parses(String value, Consumer<String> parse) {
+        String v = Util.fixEmptyAndTrim(value);
+        if (v == null) {
+            return FormValidation.ok();
+        }
+        try {
+            parse.accept(v);
+            return FormValidation.ok();
+        } catch (BadInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
     /** Form checks need Item/Configure on the job being configured (Overall/Administer outside a job). */
-    static void checkConfigure(Item item) {
+    public static void checkConfigure(Item item) {
         if (item != null) {
             item.checkPermission(Item.CONFIGURE);
         } else {

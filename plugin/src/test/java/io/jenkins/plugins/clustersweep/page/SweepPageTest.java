@@ -155,7 +155,7 @@ public class SweepPageTest {
         j.assertBuildStatusSuccess(b2);
         RelaunchCause cause = b2.getCause(RelaunchCause.class);
         assertNotNull(cause);
-        assertEquals(1, cause.getOriginalNumber());
+        assertEquals(b1, cause.getOriginal());
         assertEquals("2", b2.getAction(RelaunchAction.class).getIds());
         j.assertLogContains("relaunching sweep 'rl'", b2);
         assertTrue(ws.child(".sweep/rl/logs/2.2.out").exists());
