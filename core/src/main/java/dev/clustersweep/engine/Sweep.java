@@ -165,11 +165,16 @@ public final class Sweep {
             prepareOrUndo(source, options, grid);
             // Only what the scheduler accepted becomes the settings a relaunch repeats; written before
             // the submit, put in place after it, so a full disk refuses before anything is queued.
+            // The submission's own copy is what a relaunch of its tasks repeats (a part's resources);
+            // sweep.json stays the latest launch's, for the submissions made before the copies.
             try (AtomicFiles.Staged settings = AtomicFiles.stage(dir.settingsFile(),
-                    out -> SweepJson.mapper().writeValue(out, options))) {
+                    out -> SweepJson.mapper().writeValue(out, options));
+                    AtomicFiles.Staged own = AtomicFiles.stage(dir.submissionSettings(number),
+                            out -> SweepJson.mapper().writeValue(out, options))) {
                 List<SchedulerJob> jobs = backend.submit(submit);
                 Submission submission = new Submission(number, backend.name(), System.currentTimeMillis(),
-                        selected, Launcher.current(), jobs, cause);
+                        selected, Launcher.current(), jobs, cause, request.part());
+                own.commit();
                 records.write(submission);
                 settings.commit();
                 recorded.accept(submission);
@@ -273,14 +278,43 @@ public final class Sweep {
         return relaunch(tasks, null);
     }
 
-    /** As {@link #relaunch(TaskList)}, recording why the loop made it ({@link Submission#cause}). */
+    /**
+     * As {@link #relaunch(TaskList)}, recording why the loop made it ({@link Submission#cause}). Each
+     * task goes back to the settings of the submission that last ran it (its part's resources), one
+     * submission per part and settings; tasks never launched take the latest launch's.
+     */
     public LaunchResult relaunch(TaskList tasks, Submission.Cause cause) throws BackendException, IOException {
         LaunchOptions saved = savedOptions();
         if (saved == null) {
             throw new BadInputException("sweep '" + dir.jobName() + "' has no saved settings in " + dir.settingsFile()
                     + ": expected a sweep launched before");
         }
-        return launch(new LaunchRequest(null, null, tasks, false, saved, false), submission -> { }, null, cause);
+        record Key(String part, LaunchOptions options) {
+        }
+        Map<Key, TaskList> groups = new LinkedHashMap<>();
+        TaskList left = tasks;
+        for (SweepRecords.Holding h : SweepRecords.holdings(records.submissions())) {
+            TaskList mine = h.tasks().intersect(tasks);
+            if (!mine.isEmpty()) {
+                LaunchOptions own = submissionOptions(h.submission().number());
+                groups.merge(new Key(h.submission().part(), own == null ? saved : own), mine, TaskList::union);
+                left = left.minus(mine);
+            }
+        }
+        if (!left.isEmpty()) {
+            groups.merge(new Key(null, saved), left, TaskList::union);
+        }
+        List<LaunchResult> results = new ArrayList<>();
+        for (Map.Entry<Key, TaskList> g : groups.entrySet()) {
+            results.add(launch(new LaunchRequest(null, null, g.getValue(), false, g.getKey().options(), false,
+                    g.getKey().part()), submission -> { }, null, cause));
+        }
+        return results.isEmpty() ? new LaunchResult(TaskList.empty(), null, List.of()) : LaunchResult.of(results);
+    }
+
+    /** The settings a submission was made with, or null when it was made before they were kept. */
+    public LaunchOptions submissionOptions(int number) {
+        return readOptions(dir.submissionSettings(number));
     }
 
     /**
@@ -299,18 +333,22 @@ public final class Sweep {
 
     /** The launch settings saved by the latest launch, for a relaunch with the same settings. */
     public LaunchOptions savedOptions() {
-        if (!FileProblems.exists(dir.settingsFile())) {
+        return readOptions(dir.settingsFile());
+    }
+
+    private static LaunchOptions readOptions(Path file) {
+        if (!FileProblems.exists(file)) {
             return null;
         }
         try {
-            try (var in = Files.newInputStream(dir.settingsFile())) { // a File would hide why it cannot be read
+            try (var in = Files.newInputStream(file)) { // a File would hide why it cannot be read
                 return SweepJson.mapper().readValue(in, LaunchOptions.class);
             }
         } catch (IOException e) {
-            throw FileProblems.reading(dir.settingsFile(), "the settings of the latest launch: JSON with backend, "
+            throw FileProblems.reading(file, "the settings of a launch: JSON with backend, "
                     + "resources and environment, as a launch writes it", e);
         } catch (RuntimeException e) {
-            throw FileProblems.corrupt(dir.settingsFile(), "the settings of the latest launch: JSON with backend, "
+            throw FileProblems.corrupt(file, "the settings of a launch: JSON with backend, "
                     + "resources and environment, as a launch writes it", e);
         }
     }
