@@ -140,19 +140,24 @@ class LaunchCommand implements Callable<Integer> {
             }
             return search(settings);
         }
-        String backend = settings.get(Settings.BACKEND);
+        String jobName = settings.get(Settings.JOB_NAME);
+        if (jobName == null) {
+            throw new BadInputException("missing --jobname: expected the sweep's name, as given to prelaunch (+jobname)");
+        }
+        // A relaunch of a sweep's own tasks that says nothing of where or how they run: each goes back
+        // to the settings of the submission that last ran it (its part's resources).
+        Sweep existing = Sweep.open(Path.of("").toAbsolutePath(), jobName);
+        boolean again = parts == null && jobFile == null && !settings.hasGrid() && !givesLaunchSettings(given)
+                && existing.exists() && existing.savedOptions() != null;
+        String backend = again ? existing.savedOptions().backend() : settings.get(Settings.BACKEND);
         boolean local = parts == null ? LocalBackend.NAME.equals(backend) : parts.uses(LocalBackend.NAME, SiteDefaults.NONE);
         if (parts != null && !local) {
             backend = parts.launches().get(0).settings().get(Settings.BACKEND);
         }
         // A bad --poll-max stops the launch before it submits; a local part polls as local tasks do.
         PollPolicy policy = waiting.pollPolicy(local ? LocalBackend.NAME : backend);
-        String jobName = settings.get(Settings.JOB_NAME);
-        if (jobName == null) {
-            throw new BadInputException("missing --jobname: expected the sweep's name, as given to prelaunch (+jobname)");
-        }
         boolean ownTasks = parts == null || parts.launches().stream().anyMatch(l -> l.part() == null);
-        if (ownTasks && !settings.has(Settings.BACKEND)) {
+        if (!again && ownTasks && !settings.has(Settings.BACKEND)) {
             throw new BadInputException("missing --backend: expected one of " + String.join(", ", Backends.names()));
         }
         if (jobFile != null && settings.hasGrid()) {
@@ -174,7 +179,7 @@ class LaunchCommand implements Callable<Integer> {
         GridSpec grid = settings.hasGrid() ? settings.gridSpec() : null;
         List<LaunchRequest> requests = parts != null ? parts.requests(SiteDefaults.NONE, jobFile, grid, failed, dryRun)
                 : List.of(new LaunchRequest(jobFile, grid, settings.taskList(), failed,
-                        settings.launchOptions(SiteDefaults.NONE), dryRun));
+                        again ? null : settings.launchOptions(SiteDefaults.NONE), dryRun));
         Sweep sweep = Sweep.open(Path.of("").toAbsolutePath(), jobName);
         PrintWriter out = spec.commandLine().getOut();
         // Registered before the launch so no moment is uncovered, but armed only with this launch's
@@ -206,10 +211,10 @@ class LaunchCommand implements Callable<Integer> {
         if (dryRun) {
             return 0;
         }
-        for (LaunchResult each : started.each()) {
-            Submission s = each.submission();
-            if (s != null) {
-                out.println("submission " + s.number() + ": " + each.tasks().size() + " task(s) " + each.tasks()
+        // One line per submission this launch made: one per part, or per part a relaunch went back to.
+        for (Submission s : sweep.submissions()) {
+            if (s.number() >= result.submission().number()) {
+                out.println("submission " + s.number() + ": " + s.tasks().size() + " task(s) " + s.tasks()
                         + " of sweep '" + jobName + "' on " + s.backend()
                         + (s.part() == null ? "" : " (part '" + s.part() + "')"));
             }
@@ -308,6 +313,16 @@ class LaunchCommand implements Callable<Integer> {
         new Progress(out).follow(loop, state.withResumes(settings.get(Settings.MAX_RESUMES),
                 settings.get(Settings.RESUME_CODE)));
         return StatusCommand.exitStatus(sweep.status(), out);
+    }
+
+    /** Whether any setting of where and how tasks run is given, but the task list (and --tags alone). */
+    private static boolean givesLaunchSettings(SweepSettings given) {
+        for (Setting<?> s : Settings.ALL) {
+            if (s.part() == Setting.Part.LAUNCH && s != Settings.TASKS && s != Settings.LAUNCHER_TAGS && given.has(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * @param grid a grid to expand into the sweep's jobfile instead of a jobfile, or null
  * @param tasks the task ids to launch, or null for all of them
  * @param failedOnly launch only tasks that ended FAILED, TIMEOUT, CANCELLED, LOST or ERROR
+ * @param options how to launch them; null to launch the sweep's own tasks again, each with the
+ *     settings of the submission that last ran it (its part's)
  * @param dryRun print what would be submitted; write and submit nothing
  * @param part the part of the sweep these tasks are ({@code model=large}), recorded in the
  *     submission; null for the sweep's own settings

@@ -115,6 +115,9 @@ public final class Sweep {
                 Files.deleteIfExists(expanded);
             }
         }
+        if (request.options() == null) {
+            return launchAgain(request, recorded, cause);
+        }
         LaunchOptions options = request.options();
         Backend backend = backends.get(options.backend());
         Path source = request.jobFile() != null ? request.jobFile().toAbsolutePath().normalize() : dir.jobFile();
@@ -271,30 +274,45 @@ public final class Sweep {
     }
 
     /**
-     * Launches these tasks again with the settings of the latest launch (a retry, a relaunch asked
-     * on the build page): the sweep's own jobs.json, nothing else changed.
+     * Launches these tasks again (a retry, a resume, a relaunch asked on the build page), each with
+     * the settings of the submission that last ran it, so a part's tasks keep their part's resources:
+     * the sweep's own jobs.json, nothing else changed.
      */
     public LaunchResult relaunch(TaskList tasks) throws BackendException, IOException {
         return relaunch(tasks, null);
     }
 
-    /**
-     * As {@link #relaunch(TaskList)}, recording why the loop made it ({@link Submission#cause}). Each
-     * task goes back to the settings of the submission that last ran it (its part's resources), one
-     * submission per part and settings; tasks never launched take the latest launch's.
-     */
+    /** As {@link #relaunch(TaskList)}, recording why the loop made it ({@link Submission#cause}). */
     public LaunchResult relaunch(TaskList tasks, Submission.Cause cause) throws BackendException, IOException {
+        return launch(new LaunchRequest(null, null, tasks, false, null, false), submission -> { }, null, cause);
+    }
+
+    /**
+     * A launch of the sweep's own tasks with no settings of its own: each task goes back to the
+     * settings of the submission that last ran it (its part's resources), one submission per part
+     * and settings; tasks never launched take the latest launch's (sweep.json, which also stands in
+     * for submissions made before each kept its own).
+     */
+    private LaunchResult launchAgain(LaunchRequest request, Consumer<Submission> recorded, Submission.Cause cause)
+            throws BackendException, IOException {
+        if (request.jobFile() != null || request.grid() != null) {
+            throw new IllegalArgumentException("a launch of new tasks needs its settings");
+        }
         LaunchOptions saved = savedOptions();
-        if (saved == null) {
+        if (saved == null || !FileProblems.exists(dir.jobFile())) {
             throw new BadInputException("sweep '" + dir.jobName() + "' has no saved settings in " + dir.settingsFile()
                     + ": expected a sweep launched before");
+        }
+        TaskList selected = request.tasks() == null ? jobIds() : checkWithin(request.tasks(), jobIds());
+        if (request.failedOnly()) {
+            selected = selected.intersect(status().unsuccessful());
         }
         record Key(String part, LaunchOptions options) {
         }
         Map<Key, TaskList> groups = new LinkedHashMap<>();
-        TaskList left = tasks;
+        TaskList left = selected;
         for (SweepRecords.Holding h : SweepRecords.holdings(records.submissions())) {
-            TaskList mine = h.tasks().intersect(tasks);
+            TaskList mine = h.tasks().intersect(selected);
             if (!mine.isEmpty()) {
                 LaunchOptions own = submissionOptions(h.submission().number());
                 groups.merge(new Key(h.submission().part(), own == null ? saved : own), mine, TaskList::union);
@@ -306,8 +324,8 @@ public final class Sweep {
         }
         List<LaunchResult> results = new ArrayList<>();
         for (Map.Entry<Key, TaskList> g : groups.entrySet()) {
-            results.add(launch(new LaunchRequest(null, null, g.getValue(), false, g.getKey().options(), false,
-                    g.getKey().part()), submission -> { }, null, cause));
+            results.add(launch(new LaunchRequest(null, null, g.getValue(), false, g.getKey().options(),
+                    request.dryRun(), g.getKey().part()), recorded, null, cause));
         }
         return results.isEmpty() ? new LaunchResult(TaskList.empty(), null, List.of()) : LaunchResult.of(results);
     }

@@ -8,6 +8,7 @@ import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepLoop;
 import dev.clustersweep.engine.SweepProgress;
 import dev.clustersweep.launchers.LaunchersFile;
+import dev.clustersweep.settings.PartsPlan;
 import dev.clustersweep.page.ActionPlan;
 import dev.clustersweep.page.LogExcerpt;
 import dev.clustersweep.page.LogLink;
@@ -109,8 +110,11 @@ public final class SweepCallables {
             try {
                 SweepSettings settings = specFile == null ? given.checkSweep(Caller.PIPELINE)
                         : SettingsBinder.fromFile(work.resolve(specFile), given, Caller.PIPELINE);
-                // requires: the launchers files are the agent's (its workspace's, its user's).
-                settings = settings.withLauncher(settings.launcherChoice(LaunchersFile.forWorkDir(work)), Caller.PIPELINE);
+                // requires and parts: the launchers files are the agent's (its workspace's, its user's).
+                LaunchersFile launchers = LaunchersFile.forWorkDir(work);
+                PartsPlan parts = settings.partsPlan(launchers, null, null, Caller.PIPELINE);
+                settings = parts != null ? parts.own() : settings.withLauncher(settings.launcherChoice(launchers),
+                        Caller.PIPELINE);
                 String jobName = settings.get(Settings.JOB_NAME);
                 int retries = settings.get(Settings.RETRIES);
                 Sweep sweep = Sweep.open(work, jobName);
@@ -132,13 +136,15 @@ public final class SweepCallables {
                     Snapshot taken = settings.has(Settings.SNAPSHOT)
                             ? settings.takeSnapshot(work, sweep.directory(), Caller.PIPELINE) : null;
                     SweepSettings run = taken == null ? settings : settings.withSnapshot(taken);
+                    PartsPlan runParts = taken == null || parts == null ? parts : parts.withSnapshot(taken);
                     boolean[] recorded = {false}; // tasks may run from the copy once a submission is recorded
                     try {
                         // A search's first samples; its later ones are launched by the turns.
                         state = run.has(Settings.SEARCH)
                                 ? loop.startSearch(run.searchPlan(), run.launchOptions(site), false,
                                         s -> recorded[0] = true).state()
-                                : loop.startCleared(run.launchRequest(site, false), retries,
+                                : loop.startCleared(runParts == null ? List.of(run.launchRequest(site, false))
+                                        : runParts.requests(site, null, run.gridSpec(), false, false), retries,
                                         s -> recorded[0] = true).state();
                     } catch (Exception e) {
                         if (taken != null && !recorded[0]) {
