@@ -54,6 +54,7 @@ public final class Sweep {
     private final StatusReader statusReader;
     private TaskList jobIds;
     private long jobIdsStamp = -1;
+    private int dryRuns;
 
     public Sweep(SweepDirectory dir, SweepConfig config) {
         this.dir = dir;
@@ -157,7 +158,9 @@ public final class Sweep {
             } else if (request.failedOnly()) {
                 selected = TaskList.empty();
             }
-            int number = records.nextSubmissionNumber();
+            // Dry runs of several launches in a row (the parts of a sweep) would each be the next
+            // submission: numbered as they would be submitted, one after the other.
+            int number = records.nextSubmissionNumber() + (request.dryRun() ? dryRuns++ : 0);
             SubmitRequest submit = new SubmitRequest(dir, number, selected, options);
             if (selected.isEmpty()) {
                 return new LaunchResult(selected, null, List.of());
