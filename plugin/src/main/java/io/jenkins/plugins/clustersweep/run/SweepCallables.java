@@ -158,8 +158,10 @@ public final class SweepCallables {
                     }
                 }
                 SweepProgress progress = state == null ? null : loop.progress(state);
+                // With parts, the first part's backend: the sweep's own may run no task at all.
+                SweepSettings shown = parts == null ? settings : parts.launches().get(0).settings();
                 return new Launched(jobName, sweep.directory().root().toString(),
-                        settings.over(site.settings()).get(Settings.BACKEND), settings.get(Settings.KILL_GRACE),
+                        shown.over(site.settings()).get(Settings.BACKEND), settings.get(Settings.KILL_GRACE),
                         settings.failOn(), settings.get(Settings.WAIT), state, progress, relaunched, settings);
             } catch (BadInputException e) {
                 throw abort(e);
