@@ -46,19 +46,10 @@ public final class SweepLoop {
      * A run just launched.
      *
      * @param launch what the launch submitted (its submission is null when there was nothing to launch);
-     *     for the parts of a sweep, all of them as one
+     *     for the parts of a sweep, all of them as one (the first submission, every task and plan)
      * @param state the state for the first turn, or null when nothing was launched
-     * @param each what each launch submitted, in order: one per part of the sweep, else only {@code launch}
      */
-    public record Started(LaunchResult launch, RunState state, List<LaunchResult> each) {
-
-        public Started {
-            each = List.copyOf(each);
-        }
-
-        public Started(LaunchResult launch, RunState state) {
-            this(launch, state, List.of(launch));
-        }
+    public record Started(LaunchResult launch, RunState state) {
     }
 
     private final Sweep sweep;
@@ -133,10 +124,10 @@ public final class SweepLoop {
         }
         LaunchResult launch = LaunchResult.of(each);
         if (launch.submission() == null) {
-            return new Started(launch, null, each);
+            return new Started(launch, null);
         }
         return new Started(launch, RunState.started(sweep.directory().jobName(), retries,
-                launch.submission().number(), fresh ? null : launch.tasks(), policy), each);
+                launch.submission().number(), fresh ? null : launch.tasks(), policy));
     }
 
     /**
