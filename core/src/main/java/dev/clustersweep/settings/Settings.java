@@ -167,9 +167,9 @@ public final class Settings {
             SettingValues::strings);
 
     public static final Setting<List<String>> PARTS = new Setting<>("parts", "--part", LAUNCH, List.class, List.of(),
-            "SEL: EXPR", "Resources per part of the sweep: the tasks whose parameters match SEL (model=large, "
-            + "lr=0.1|0.01 & model=small) need EXPR (as requires) and run as an array of their own; the first "
-            + "matching part wins, the other tasks use the sweep's own settings (repeatable; docs/launchers.md).",
+            "SEL:EXPR", "Resources per part of the sweep, e.g. 'model=large & lr=0.1|0.01: cuda() * 2': the tasks"
+            + " whose parameters match SEL need EXPR (as requires) and run as an array of their own; the first"
+            + " matching part wins, the other tasks use the sweep's own settings (repeatable; docs/launchers.md).",
             (shown, raw) -> {
                 List<String> texts = SettingValues.strings(shown, raw);
                 List<String> parts = new ArrayList<>();
