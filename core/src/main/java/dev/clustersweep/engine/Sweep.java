@@ -256,6 +256,30 @@ public final class Sweep {
         }
     }
 
+    /**
+     * Refuses launches made together (the parts of a sweep) that would set their tasks up otherwise
+     * (their backends' configured header and footer): they share the one wrapper.sh, which a later
+     * part must not change under the earlier parts' queued tasks. Checked before the first submits.
+     */
+    public void checkOneSetUp(List<LaunchRequest> requests) {
+        String first = null;
+        String firstBackend = null;
+        for (LaunchRequest r : requests) {
+            if (r.options() == null) {
+                continue;
+            }
+            String text = WrapperScripts.wrapperText(dir, withConfig(r.options().environment(), r.options().backend()));
+            if (first == null) {
+                first = text;
+                firstBackend = r.options().backend();
+            } else if (!first.equals(text)) {
+                throw new BadInputException("the parts of sweep '" + dir.jobName() + "' run on " + firstBackend
+                        + " and " + r.options().backend() + ", whose header and footer lines ('sweep config') differ:"
+                        + " expected the same set-up for all parts, since their tasks share one wrapper.sh");
+            }
+        }
+    }
+
     /** The backend's configured header and footer go around the launch's own set-up. */
     private EnvironmentSetup withConfig(EnvironmentSetup setup, String backend) {
         List<String> header = new ArrayList<>(lines(config.get(backend, "header")));

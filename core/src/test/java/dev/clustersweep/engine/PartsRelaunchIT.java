@@ -83,6 +83,25 @@ public class PartsRelaunchIT {
     }
 
     @Test
+    public void partsOnBackendsSetUpOtherwiseAreRefusedBeforeAnythingIsSubmitted() throws Exception {
+        java.nio.file.Files.createDirectories(work.resolve(".sweep"));
+        java.nio.file.Files.writeString(work.resolve(".sweep/config.json"), "{\"slurm\": {\"header\": \"module load cuda\"}}");
+        LaunchersFile withSlurm = new LaunchersFile(List.of(new Launcher("cluster", "slurm", 1, List.of(), "debug", null,
+                List.of(), null, List.of(), List.of(new NodeGroup(List.of(), 8, "4G", 2, null, List.of())), List.of(),
+                null)));
+        SweepSettings spec = dev.clustersweep.LocalSpecs.fourTasks("run-1", "true", "parts", List.of("n=1: cuda()"));
+        List<LaunchRequest> requests = spec.partsPlan(withSlurm, null, null, Caller.PIPELINE)
+                .requests(SiteDefaults.NONE, null, spec.gridSpec(), false, false);
+        Sweep sweep = Sweep.open(work, "run-1");
+        String message = org.junit.Assert.assertThrows(dev.clustersweep.BadInputException.class,
+                () -> new SweepLoop(sweep, FAST).start(requests, 0, true, s -> { })).getMessage();
+        assertEquals("the parts of sweep 'run-1' run on slurm and local, whose header and footer lines ('sweep config')"
+                + " differ: expected the same set-up for all parts, since their tasks share one wrapper.sh", message);
+        assertEquals(List.of(), sweep.submissions());
+        org.junit.Assert.assertFalse(java.nio.file.Files.exists(work.resolve(".sweep/run-1/jobs.json")));
+    }
+
+    @Test
     public void aSweepWrittenBeforeSubmissionsKeptTheirSettingsRelaunchesWithSweepJson() throws Exception {
         SweepSettings spec = dev.clustersweep.LocalSpecs.fourTasks("run-1", "true", "cpus", 2);
         Sweep sweep = runToEnd(spec, List.of(spec.launchRequest(SiteDefaults.NONE, false)));
