@@ -6,6 +6,13 @@ SLURM_DIR=$STATE/slurm
 SLURM_PARTITION=debug
 SLURM_SHORT_PARTITION=short
 SLURM_FEATURES=ssd
+# Two GPUs on the one node for launcher matching (issue 14): a job may ask --gres=gpu:1 or 2,
+# more pend. No GPU is there: 22.05 drops a GPU without a device file (count-only), so
+# /dev/null and /dev/zero stand in (task/none constrains no device; a task only sees
+# CUDA_VISIBLE_DEVICES).
+SLURM_GPUS=2
+SLURM_GPU_FILES=(/dev/null /dev/zero)
+SLURM_GRES_CONF_FILE=/etc/slurm/gres.conf
 SLURM_CLUSTER=clustersweep
 SLURM_DB_PASS=clustersweep-test # local throwaway MariaDB, reachable from this host only
 SLURM_PACKAGES=(munge slurmctld slurmd slurm-client)
@@ -66,9 +73,10 @@ ReturnToService=2
 MinJobAge=300
 KillWait=5
 MailProg=/bin/true
+GresTypes=gpu
 SlurmctldDebug=info
 SlurmdDebug=info
-NodeName=$HOST NodeAddr=127.0.0.1 CPUs=8 RealMemory=4000 Feature=$SLURM_FEATURES State=UNKNOWN
+NodeName=$HOST NodeAddr=127.0.0.1 CPUs=8 RealMemory=4000 Feature=$SLURM_FEATURES Gres=gpu:$SLURM_GPUS State=UNKNOWN
 PartitionName=$SLURM_PARTITION Nodes=$HOST Default=YES MaxTime=INFINITE State=UP
 # A second partition for launcher matching (issue 14): the same node, at most 10 minutes a job.
 PartitionName=$SLURM_SHORT_PARTITION Nodes=$HOST Default=NO MaxTime=10 State=UP
@@ -83,18 +91,37 @@ EOF
   fi
 }
 
-# Write slurm.conf; returns 0 when it changed (running daemons then need a restart).
-slurm_write_conf() {
-  mkdir -p /etc/slurm "$SLURM_DIR/ctld" "$SLURM_DIR/d"
-  local tmp=$SLURM_DIR/slurm.conf.new
-  slurm_conf_text >"$tmp"
-  if cmp -s "$tmp" "$SLURM_CONF_FILE"; then
+slurm_gres_conf_text() {
+  cat <<EOF
+# Written by cluster-sweep test-cluster/up.sh: stand-ins for $SLURM_GPUS GPUs (no GPU is there).
+EOF
+  local f
+  for f in "${SLURM_GPU_FILES[@]}"; do
+    echo "NodeName=$HOST Name=gpu File=$f"
+  done
+}
+
+# Writes file $2 from the output of function $1; returns 0 when it changed.
+slurm_write_file() {
+  local tmp
+  tmp=$SLURM_DIR/$(basename "$2").new
+  "$1" >"$tmp"
+  if cmp -s "$tmp" "$2"; then
     rm -f "$tmp"
     return 1
   fi
-  mv "$tmp" "$SLURM_CONF_FILE"
-  chmod 644 "$SLURM_CONF_FILE"
+  mv "$tmp" "$2"
+  chmod 644 "$2"
   return 0
+}
+
+# Writes slurm.conf and gres.conf; returns 0 when either changed (running daemons then need a restart).
+slurm_write_conf() {
+  mkdir -p /etc/slurm "$SLURM_DIR/ctld" "$SLURM_DIR/d"
+  local changed=1
+  slurm_write_file slurm_gres_conf_text "$SLURM_GRES_CONF_FILE" && changed=0
+  slurm_write_file slurm_conf_text "$SLURM_CONF_FILE" && changed=0
+  return $changed
 }
 
 munge_start() {

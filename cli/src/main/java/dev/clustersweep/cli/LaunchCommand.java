@@ -12,7 +12,9 @@ import dev.clustersweep.engine.SearchPlan;
 import dev.clustersweep.engine.Sweep;
 import dev.clustersweep.engine.SweepLoop;
 import dev.clustersweep.search.ClusterUtilsSettings;
+import dev.clustersweep.grid.GridSpec;
 import dev.clustersweep.settings.Caller;
+import dev.clustersweep.settings.PartsPlan;
 import dev.clustersweep.settings.Setting;
 import dev.clustersweep.settings.Settings;
 import dev.clustersweep.settings.SettingsBinder;
@@ -121,7 +123,9 @@ class LaunchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepSettings settings = chosen(settings());
+        SweepSettings given = settings();
+        PartsPlan parts = partsPlan(given);
+        SweepSettings settings = parts != null ? parts.own() : chosen(given);
         if (clusterUtilsSettings() != null) {
             settings = withClusterUtilsSearch(settings, clusterUtilsSettings());
         }
@@ -130,15 +134,30 @@ class LaunchCommand implements Callable<Integer> {
                     + "(optimizer, metric, samples, params; see docs/search.md), or --resume --jobname NAME");
         }
         if (resume() || settings.has(Settings.SEARCH)) {
+            if (parts != null) {
+                throw new BadInputException("--part with a search: expected one or the other (a search's samples "
+                        + "run with the sweep's own settings)");
+            }
             return search(settings);
         }
-        String backend = settings.get(Settings.BACKEND);
-        PollPolicy policy = waiting.pollPolicy(backend); // a bad --poll-max stops the launch before it submits
         String jobName = settings.get(Settings.JOB_NAME);
         if (jobName == null) {
             throw new BadInputException("missing --jobname: expected the sweep's name, as given to prelaunch (+jobname)");
         }
-        if (!settings.has(Settings.BACKEND)) {
+        // A relaunch of a sweep's own tasks that says nothing of where or how they run: each goes back
+        // to the settings of the submission that last ran it (its part's resources).
+        Sweep existing = Sweep.open(Path.of("").toAbsolutePath(), jobName);
+        boolean again = parts == null && jobFile == null && !settings.hasGrid() && !givesLaunchSettings(given)
+                && existing.exists() && existing.savedOptions() != null;
+        String backend = again ? existing.savedOptions().backend() : settings.get(Settings.BACKEND);
+        boolean local = parts == null ? LocalBackend.NAME.equals(backend) : parts.uses(LocalBackend.NAME, SiteDefaults.NONE);
+        if (parts != null && !local) {
+            backend = parts.launches().get(0).settings().get(Settings.BACKEND);
+        }
+        // A bad --poll-max stops the launch before it submits; a local part polls as local tasks do.
+        PollPolicy policy = waiting.pollPolicy(local ? LocalBackend.NAME : backend);
+        boolean ownTasks = parts == null || parts.launches().stream().anyMatch(l -> l.part() == null);
+        if (!again && ownTasks && !settings.has(Settings.BACKEND)) {
             throw new BadInputException("missing --backend: expected one of " + String.join(", ", Backends.names()));
         }
         if (jobFile != null && settings.hasGrid()) {
@@ -155,21 +174,23 @@ class LaunchCommand implements Callable<Integer> {
             taken = settings.takeSnapshot(here, new SweepDirectory(here, jobName), Caller.COMMAND_LINE);
             spec.commandLine().getOut().println("snapshot: commit " + taken.commit() + " in " + taken.dir());
             settings = settings.withSnapshot(taken);
+            parts = parts == null ? null : parts.withSnapshot(taken);
         }
-        LaunchOptions options = settings.launchOptions(SiteDefaults.NONE);
-        LaunchRequest request = new LaunchRequest(jobFile, settings.hasGrid() ? settings.gridSpec() : null,
-                settings.taskList(), failed, options, dryRun);
+        GridSpec grid = settings.hasGrid() ? settings.gridSpec() : null;
+        List<LaunchRequest> requests = parts != null ? parts.requests(SiteDefaults.NONE, jobFile, grid, failed, dryRun)
+                : List.of(new LaunchRequest(jobFile, grid, settings.taskList(), failed,
+                        again ? null : settings.launchOptions(SiteDefaults.NONE), dryRun));
         Sweep sweep = Sweep.open(Path.of("").toAbsolutePath(), jobName);
         PrintWriter out = spec.commandLine().getOut();
-        boolean local = LocalBackend.NAME.equals(backend);
         // Registered before the launch so no moment is uncovered, but armed only with this launch's
         // own tasks, once recorded and before the first starts: a refused launch touches nothing.
         AtomicReference<TaskList> ours = new AtomicReference<>();
-        Thread cancelOnExit = local && !dryRun ? cancelOnSignal(sweep, ours, options.killGraceSeconds()) : null;
+        Thread cancelOnExit = local && !dryRun ? cancelOnSignal(sweep, ours, settings.get(Settings.KILL_GRACE)) : null;
         SweepLoop loop = new SweepLoop(sweep, policy);
         SweepLoop.Started started;
         try {
-            started = loop.start(request, settings.get(Settings.RETRIES), false, submission -> ours.set(submission.tasks()));
+            started = loop.start(requests, settings.get(Settings.RETRIES), false,
+                    submission -> ours.updateAndGet(t -> t == null ? submission.tasks() : t.union(submission.tasks())));
         } catch (Exception e) {
             removeHook(cancelOnExit);
             if (taken != null && ours.get() == null) {
@@ -190,8 +211,14 @@ class LaunchCommand implements Callable<Integer> {
         if (dryRun) {
             return 0;
         }
-        out.println("submission " + result.submission().number() + ": " + result.tasks().size() + " task(s) "
-                + result.tasks() + " of sweep '" + jobName + "' on " + backend);
+        // One line per submission this launch made: one per part, or per part a relaunch went back to.
+        for (Submission s : sweep.submissions()) {
+            if (s.number() >= result.submission().number()) {
+                out.println("submission " + s.number() + ": " + s.tasks().size() + " task(s) " + s.tasks()
+                        + " of sweep '" + jobName + "' on " + s.backend()
+                        + (s.part() == null ? "" : " (part '" + s.part() + "')"));
+            }
+        }
         if (!local && !settings.has(Settings.WAIT) && settings.get(Settings.RETRIES) == 0
                 && settings.get(Settings.MAX_RESUMES) == 0) {
             return 0;
@@ -286,6 +313,31 @@ class LaunchCommand implements Callable<Integer> {
         new Progress(out).follow(loop, state.withResumes(settings.get(Settings.MAX_RESUMES),
                 settings.get(Settings.RESUME_CODE)));
         return StatusCommand.exitStatus(sweep.status(), out);
+    }
+
+    /** Whether any setting of where and how tasks run is given, but the task list (and --tags alone). */
+    private static boolean givesLaunchSettings(SweepSettings given) {
+        for (Setting<?> s : Settings.ALL) {
+            if (s.part() == Setting.Part.LAUNCH && s != Settings.TASKS && s != Settings.LAUNCHER_TAGS && given.has(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * With {@code --part}: each part's tasks and launcher, and the other tasks' settings (null
+     * without parts); with {@code --dry-run} one line per part, its choice and why.
+     */
+    private PartsPlan partsPlan(SweepSettings given) {
+        Path here = Path.of("").toAbsolutePath();
+        String jobName = given.get(Settings.JOB_NAME);
+        PartsPlan plan = given.partsPlan(LaunchersFile.forWorkDir(here), jobFile,
+                jobName == null ? null : new SweepDirectory(here, jobName), Caller.COMMAND_LINE);
+        if (plan != null && dryRun) {
+            plan.lines().forEach(spec.commandLine().getOut()::println);
+        }
+        return plan;
     }
 
     /**

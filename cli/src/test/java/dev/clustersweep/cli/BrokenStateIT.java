@@ -86,6 +86,8 @@ public class BrokenStateIT {
                     "status", "--jobname", "done"),
             new Case("settings not JSON", write(".sweep/done/sweep.json", "{\"backend\": "), false, 2, "sweep.json",
                     "status", "--jobname", "done", "--wait"),
+            new Case("a submission's settings not JSON, relaunch", write(".sweep/done/settings/000001.json", "{\"backend\": "),
+                    false, 2, "settings/000001.json", "launch", "--jobname", "done", "--tasklist", "1"),
             new Case("config not JSON, dry run", write(".sweep/config.json", "{bad"), false, 2, "config.json",
                     "launch", "--backend", "local", "--jobname", "done", "--dry-run"),
             new Case("config not JSON, launch", write(".sweep/config.json", "{bad"), false, 2, "config.json",

@@ -54,6 +54,7 @@ public final class Sweep {
     private final StatusReader statusReader;
     private TaskList jobIds;
     private long jobIdsStamp = -1;
+    private int dryRuns;
 
     public Sweep(SweepDirectory dir, SweepConfig config) {
         this.dir = dir;
@@ -115,6 +116,9 @@ public final class Sweep {
                 Files.deleteIfExists(expanded);
             }
         }
+        if (request.options() == null) {
+            return launchAgain(request, recorded, cause);
+        }
         LaunchOptions options = request.options();
         Backend backend = backends.get(options.backend());
         Path source = request.jobFile() != null ? request.jobFile().toAbsolutePath().normalize() : dir.jobFile();
@@ -154,7 +158,9 @@ public final class Sweep {
             } else if (request.failedOnly()) {
                 selected = TaskList.empty();
             }
-            int number = records.nextSubmissionNumber();
+            // Dry runs of several launches in a row (the parts of a sweep) would each be the next
+            // submission: numbered as they would be submitted, one after the other.
+            int number = records.nextSubmissionNumber() + (request.dryRun() ? dryRuns++ : 0);
             SubmitRequest submit = new SubmitRequest(dir, number, selected, options);
             if (selected.isEmpty()) {
                 return new LaunchResult(selected, null, List.of());
@@ -165,11 +171,16 @@ public final class Sweep {
             prepareOrUndo(source, options, grid);
             // Only what the scheduler accepted becomes the settings a relaunch repeats; written before
             // the submit, put in place after it, so a full disk refuses before anything is queued.
+            // The submission's own copy is what a relaunch of its tasks repeats (a part's resources);
+            // sweep.json stays the latest launch's, for the submissions made before the copies.
             try (AtomicFiles.Staged settings = AtomicFiles.stage(dir.settingsFile(),
-                    out -> SweepJson.mapper().writeValue(out, options))) {
+                    out -> SweepJson.mapper().writeValue(out, options));
+                    AtomicFiles.Staged own = AtomicFiles.stage(dir.submissionSettings(number),
+                            out -> SweepJson.mapper().writeValue(out, options))) {
                 List<SchedulerJob> jobs = backend.submit(submit);
                 Submission submission = new Submission(number, backend.name(), System.currentTimeMillis(),
-                        selected, Launcher.current(), jobs, cause);
+                        selected, Launcher.current(), jobs, cause, request.part());
+                own.commit();
                 records.write(submission);
                 settings.commit();
                 recorded.accept(submission);
@@ -245,6 +256,30 @@ public final class Sweep {
         }
     }
 
+    /**
+     * Refuses launches made together (the parts of a sweep) that would set their tasks up otherwise
+     * (their backends' configured header and footer): they share the one wrapper.sh, which a later
+     * part must not change under the earlier parts' queued tasks. Checked before the first submits.
+     */
+    public void checkOneSetUp(List<LaunchRequest> requests) {
+        String first = null;
+        String firstBackend = null;
+        for (LaunchRequest r : requests) {
+            if (r.options() == null) {
+                continue;
+            }
+            String text = WrapperScripts.wrapperText(dir, withConfig(r.options().environment(), r.options().backend()));
+            if (first == null) {
+                first = text;
+                firstBackend = r.options().backend();
+            } else if (!first.equals(text)) {
+                throw new BadInputException("the parts of sweep '" + dir.jobName() + "' run on " + firstBackend
+                        + " and " + r.options().backend() + ", whose header and footer lines ('sweep config') differ:"
+                        + " expected the same set-up for all parts, since their tasks share one wrapper.sh");
+            }
+        }
+    }
+
     /** The backend's configured header and footer go around the launch's own set-up. */
     private EnvironmentSetup withConfig(EnvironmentSetup setup, String backend) {
         List<String> header = new ArrayList<>(lines(config.get(backend, "header")));
@@ -266,8 +301,9 @@ public final class Sweep {
     }
 
     /**
-     * Launches these tasks again with the settings of the latest launch (a retry, a relaunch asked
-     * on the build page): the sweep's own jobs.json, nothing else changed.
+     * Launches these tasks again (a retry, a resume, a relaunch asked on the build page), each with
+     * the settings of the submission that last ran it, so a part's tasks keep their part's resources:
+     * the sweep's own jobs.json, nothing else changed.
      */
     public LaunchResult relaunch(TaskList tasks) throws BackendException, IOException {
         return relaunch(tasks, null);
@@ -275,12 +311,55 @@ public final class Sweep {
 
     /** As {@link #relaunch(TaskList)}, recording why the loop made it ({@link Submission#cause}). */
     public LaunchResult relaunch(TaskList tasks, Submission.Cause cause) throws BackendException, IOException {
+        return launch(new LaunchRequest(null, null, tasks, false, null, false), submission -> { }, null, cause);
+    }
+
+    /**
+     * A launch of the sweep's own tasks with no settings of its own: each task goes back to the
+     * settings of the submission that last ran it (its part's resources), one submission per part
+     * and settings; tasks never launched take the latest launch's (sweep.json, which also stands in
+     * for submissions made before each kept its own).
+     */
+    private LaunchResult launchAgain(LaunchRequest request, Consumer<Submission> recorded, Submission.Cause cause)
+            throws BackendException, IOException {
+        if (request.jobFile() != null || request.grid() != null) {
+            throw new IllegalArgumentException("a launch of new tasks needs its settings");
+        }
         LaunchOptions saved = savedOptions();
-        if (saved == null) {
+        if (saved == null || !FileProblems.exists(dir.jobFile())) {
             throw new BadInputException("sweep '" + dir.jobName() + "' has no saved settings in " + dir.settingsFile()
                     + ": expected a sweep launched before");
         }
-        return launch(new LaunchRequest(null, null, tasks, false, saved, false), submission -> { }, null, cause);
+        TaskList selected = request.tasks() == null ? jobIds() : checkWithin(request.tasks(), jobIds());
+        if (request.failedOnly()) {
+            selected = selected.intersect(status().unsuccessful());
+        }
+        record Key(String part, LaunchOptions options) {
+        }
+        Map<Key, TaskList> groups = new LinkedHashMap<>();
+        TaskList left = selected;
+        for (SweepRecords.Holding h : SweepRecords.holdings(records.submissions())) {
+            TaskList mine = h.tasks().intersect(selected);
+            if (!mine.isEmpty()) {
+                LaunchOptions own = submissionOptions(h.submission().number());
+                groups.merge(new Key(h.submission().part(), own == null ? saved : own), mine, TaskList::union);
+                left = left.minus(mine);
+            }
+        }
+        if (!left.isEmpty()) {
+            groups.merge(new Key(null, saved), left, TaskList::union);
+        }
+        List<LaunchResult> results = new ArrayList<>();
+        for (Map.Entry<Key, TaskList> g : groups.entrySet()) {
+            results.add(launch(new LaunchRequest(null, null, g.getValue(), false, g.getKey().options(),
+                    request.dryRun(), g.getKey().part()), recorded, null, cause));
+        }
+        return results.isEmpty() ? new LaunchResult(TaskList.empty(), null, List.of()) : LaunchResult.of(results);
+    }
+
+    /** The settings a submission was made with, or null when it was made before they were kept. */
+    public LaunchOptions submissionOptions(int number) {
+        return readOptions(dir.submissionSettings(number));
     }
 
     /**
@@ -299,18 +378,22 @@ public final class Sweep {
 
     /** The launch settings saved by the latest launch, for a relaunch with the same settings. */
     public LaunchOptions savedOptions() {
-        if (!FileProblems.exists(dir.settingsFile())) {
+        return readOptions(dir.settingsFile());
+    }
+
+    private static LaunchOptions readOptions(Path file) {
+        if (!FileProblems.exists(file)) {
             return null;
         }
         try {
-            try (var in = Files.newInputStream(dir.settingsFile())) { // a File would hide why it cannot be read
+            try (var in = Files.newInputStream(file)) { // a File would hide why it cannot be read
                 return SweepJson.mapper().readValue(in, LaunchOptions.class);
             }
         } catch (IOException e) {
-            throw FileProblems.reading(dir.settingsFile(), "the settings of the latest launch: JSON with backend, "
+            throw FileProblems.reading(file, "the settings of a launch: JSON with backend, "
                     + "resources and environment, as a launch writes it", e);
         } catch (RuntimeException e) {
-            throw FileProblems.corrupt(dir.settingsFile(), "the settings of the latest launch: JSON with backend, "
+            throw FileProblems.corrupt(file, "the settings of a launch: JSON with backend, "
                     + "resources and environment, as a launch writes it", e);
         }
     }

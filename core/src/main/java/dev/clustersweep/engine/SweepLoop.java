@@ -46,7 +46,8 @@ public final class SweepLoop {
     /**
      * A run just launched.
      *
-     * @param launch what the launch submitted (its submission is null when there was nothing to launch)
+     * @param launch what the launch submitted (its submission is null when there was nothing to launch);
+     *     for the parts of a sweep, all of them as one (the first submission, every task and plan)
      * @param state the state for the first turn, or null when nothing was launched
      */
     public record Started(LaunchResult launch, RunState state) {
@@ -69,10 +70,19 @@ public final class SweepLoop {
      */
     public Started start(LaunchRequest request, int retries, boolean fresh, Consumer<Submission> recorded)
             throws BackendException, IOException {
-        if (fresh && !request.dryRun()) {
+        return start(List.of(request), retries, fresh, recorded);
+    }
+
+    /**
+     * A run of several launches, one sweep: the parts of a sweep, each its own submission with its
+     * own resources, in order; the run is about the tasks of all of them.
+     */
+    public Started start(List<LaunchRequest> requests, int retries, boolean fresh, Consumer<Submission> recorded)
+            throws BackendException, IOException {
+        if (fresh && !requests.get(0).dryRun()) {
             sweep.clearFinished();
         }
-        return launch(request, retries, fresh, recorded);
+        return launch(requests, retries, fresh, recorded);
     }
 
     /**
@@ -81,7 +91,13 @@ public final class SweepLoop {
      */
     public Started startCleared(LaunchRequest request, int retries, Consumer<Submission> recorded)
             throws BackendException, IOException {
-        return launch(request, retries, true, recorded);
+        return launch(List.of(request), retries, true, recorded);
+    }
+
+    /** As {@link #startCleared(LaunchRequest, int, Consumer)}, for the parts of a sweep. */
+    public Started startCleared(List<LaunchRequest> requests, int retries, Consumer<Submission> recorded)
+            throws BackendException, IOException {
+        return launch(requests, retries, true, recorded);
     }
 
     /**
@@ -101,9 +117,14 @@ public final class SweepLoop {
                 null, policy));
     }
 
-    private Started launch(LaunchRequest request, int retries, boolean fresh, Consumer<Submission> recorded)
+    private Started launch(List<LaunchRequest> requests, int retries, boolean fresh, Consumer<Submission> recorded)
             throws BackendException, IOException {
-        LaunchResult launch = sweep.launch(request, recorded);
+        sweep.checkOneSetUp(requests);
+        List<LaunchResult> each = new ArrayList<>();
+        for (LaunchRequest request : requests) {
+            each.add(sweep.launch(request, recorded));
+        }
+        LaunchResult launch = LaunchResult.of(each);
         if (launch.submission() == null) {
             return new Started(launch, null);
         }

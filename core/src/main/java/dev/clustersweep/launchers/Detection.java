@@ -18,12 +18,25 @@ public record Detection(LaunchersFile file, List<String> notes) {
         List<Launcher> launchers = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         launchers.add(LocalDescription.ofThisMachine());
-        CommandRunner.Result nodes = runner.run(List.of("scontrol", "--oneliner", "show", "nodes"));
+        // Nodes from sinfo --json where this Slurm has it (its GRES as the scheduler counts them),
+        // else from scontrol's text; partitions have no JSON in 22.05, so always scontrol's.
+        CommandRunner.Result json = runner.run(List.of("sinfo", "--json"));
+        List<Map<String, String>> nodeRecords = json.ok() ? SlurmDescription.nodesFromJson(json.stdout()) : null;
+        CommandRunner.Result nodes = nodeRecords != null ? json
+                : runner.run(List.of("scontrol", "--oneliner", "show", "nodes"));
         CommandRunner.Result partitions = runner.run(List.of("scontrol", "--oneliner", "show", "partition"));
         if (nodes.ok() && partitions.ok()) {
-            List<Launcher> slurm = SlurmDescription.launchers(nodes.stdout(), partitions.stdout());
+            // QoS live in accounting: asked only when sacctmgr answers (slurmdbd running).
+            CommandRunner.Result qos = runner.run(List.of("sacctmgr", "--noheader", "--parsable2", "show", "qos",
+                    "format=Name,MaxWall,Priority,MinTRES"));
+            List<Qos> qosList = qos.ok() ? SlurmDescription.qos(qos.stdout()) : List.of();
+            List<Launcher> slurm = SlurmDescription.launchers(
+                    nodeRecords != null ? nodeRecords : SlurmDescription.records(nodes.stdout()), partitions.stdout(),
+                    qosList);
             launchers.addAll(slurm);
-            notes.add("slurm: " + slurm.size() + " partition(s)");
+            notes.add("slurm: " + slurm.size() + " partition(s), nodes from "
+                    + (nodeRecords != null ? "sinfo --json" : "scontrol") + ", "
+                    + (qos.ok() ? qosList.size() + " QoS from sacctmgr" : "no QoS (accounting does not answer)"));
         } else {
             notes.add("slurm: not asked (" + (nodes.ok() ? partitions : nodes).message() + ")");
         }

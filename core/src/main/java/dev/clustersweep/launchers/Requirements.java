@@ -27,7 +27,16 @@ public record Requirements(String text, List<HostRequest> alternatives) {
     }
 
     public static Requirements parse(String text) {
-        return new Parser(text == null ? "" : text).expression();
+        return parse(text == null ? "" : text, 0);
+    }
+
+    /**
+     * The expression that starts at {@code start} of {@code text} and runs to its end: a part of a
+     * sweep writes its tasks' selector before it, and a bad expression is told at its position in
+     * the whole text.
+     */
+    public static Requirements parse(String text, int start) {
+        return new Parser(text, start).expression();
     }
 
     @Override
@@ -38,10 +47,13 @@ public record Requirements(String text, List<HostRequest> alternatives) {
     /** A recursive descent over characters; {@code pos} is where the next token starts. */
     private static final class Parser {
         private final String s;
+        private final int start;
         private int pos;
 
-        Parser(String s) {
+        Parser(String s, int start) {
             this.s = s;
+            this.start = start;
+            this.pos = start;
         }
 
         Requirements expression() {
@@ -54,7 +66,7 @@ public record Requirements(String text, List<HostRequest> alternatives) {
             if (pos < s.length()) {
                 throw bad("'&', '|' or the end");
             }
-            return new Requirements(s.trim(), alternatives);
+            return new Requirements(s.substring(start).trim(), alternatives);
         }
 
         private HostRequest alternative() {

@@ -6,6 +6,7 @@ import static dev.clustersweep.settings.Setting.Part.RUN;
 
 import dev.clustersweep.BadInputException;
 import dev.clustersweep.launchers.Requirements;
+import dev.clustersweep.parts.Part;
 import dev.clustersweep.backend.Durations;
 import dev.clustersweep.backend.Memory;
 import dev.clustersweep.engine.Backends;
@@ -165,6 +166,26 @@ public final class Settings {
             List.class, List.of(), "TAG", "With requires: choose only among launchers that have this tag (repeatable).",
             SettingValues::strings);
 
+    public static final Setting<List<String>> PARTS = new Setting<>("parts", "--part", LAUNCH, List.class, List.of(),
+            "SEL:EXPR", "Resources per part of the sweep, e.g. 'model=large & lr=0.1|0.01: cuda() * 2': the tasks"
+            + " whose parameters match SEL need EXPR (as requires) and run as an array of their own; the first"
+            + " matching part wins, the other tasks use the sweep's own settings (repeatable; docs/launchers.md).",
+            (shown, raw) -> {
+                List<String> texts = SettingValues.strings(shown, raw);
+                List<String> parts = new ArrayList<>();
+                for (String text : texts) {
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        parts.add(Part.parse(text).text());
+                    } catch (BadInputException e) {
+                        throw new BadInputException(e.getMessage().replaceFirst("^bad part ", "bad " + shown + " "), e);
+                    }
+                }
+                return parts;
+            });
+
     public static final Setting<String> SNAPSHOT = name("snapshot", "REF", "Run the tasks from a copy of this commit"
             + " or branch (HEAD: the current one) of the git repository here, kept in the sweep's directory.");
 
@@ -306,7 +327,7 @@ public final class Settings {
     /** Every setting, in the order help texts and the documentation list them. */
     public static final List<Setting<?>> ALL = List.of(COMMAND, JOB_NAME, ARGS, POS_ARGS, FLAGS, TAG, TAG_ARGS,
             TAG_NUMBER, ARG_MODE, BACKEND, CPUS, GPUS, MEM, DURATION, PARTITION, ACCOUNT, QOS, CONSTRAINT, EXCLUDE,
-            NODELIST, QUEUE, REQUIRES, LAUNCHER_TAGS, SNAPSHOT, SNAPSHOT_DIRTY, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS,
+            NODELIST, QUEUE, REQUIRES, LAUNCHER_TAGS, PARTS, SNAPSHOT, SNAPSHOT_DIRTY, SIGNAL_BEFORE, EXTRA_OPTIONS, MAX_TASKS,
             TASKS_PER_NODE, MAX_TASKS_PER_NODE, KILL_GRACE, TASKS, VENV, CONDA, ENV, SETUP, WAIT, RETRIES, MAX_RESUMES,
             RESUME_CODE, FAIL_ON,
             METRIC, MAXIMIZE, REGRESSION_TOLERANCE, REGRESSION_RESULT, SEARCH);

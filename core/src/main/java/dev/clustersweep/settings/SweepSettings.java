@@ -11,6 +11,7 @@ import dev.clustersweep.launchers.Choice;
 import dev.clustersweep.launchers.LauncherFinder;
 import dev.clustersweep.launchers.LaunchersFile;
 import dev.clustersweep.launchers.Requirements;
+import dev.clustersweep.parts.PartSelection;
 import dev.clustersweep.grid.Grid;
 import dev.clustersweep.grid.GridArg;
 import dev.clustersweep.grid.GridSpec;
@@ -65,6 +66,13 @@ public final class SweepSettings implements Serializable {
         LinkedHashMap<String, Object> merged = new LinkedHashMap<>(lower.given);
         merged.putAll(given);
         return new SweepSettings(merged);
+    }
+
+    /** These settings without {@code setting}: its default again. */
+    public SweepSettings without(Setting<?> setting) {
+        LinkedHashMap<String, Object> copy = new LinkedHashMap<>(given);
+        copy.remove(setting.name());
+        return new SweepSettings(copy);
     }
 
     /** These settings with one more (or another value; null removes it). */
@@ -212,6 +220,34 @@ public final class SweepSettings implements Serializable {
      */
     public SweepSettings withLauncher(Choice choice, Caller caller) {
         return choice == null ? this : over(SettingsBinder.bind(choice.settings(), caller));
+    }
+
+    /**
+     * With {@link Settings#PARTS}: each part's tasks and the launcher its requirements chose, then the
+     * other tasks with these settings; null without parts. The tasks' parameters come from the grid
+     * when one is given, else from {@code jobFile}, else from the sweep's own jobfile in {@code dir}
+     * (a relaunch). Refusals name the settings in {@code caller}'s words; nothing is written.
+     */
+    public PartsPlan partsPlan(LaunchersFile launchers, Path jobFile, SweepDirectory dir, Caller caller) {
+        if (get(Settings.PARTS).isEmpty()) {
+            return null;
+        }
+        if (has(Settings.SEARCH)) {
+            throw new BadInputException(caller.shown(Settings.PARTS) + " with a " + caller.shown(Settings.SEARCH)
+                    + ": expected one or the other (a search's samples run with the sweep's own settings)");
+        }
+        PartSelection.Tasks tasks;
+        if (hasGrid()) {
+            tasks = PartSelection.ofGrid(grid());
+        } else if (jobFile != null) {
+            tasks = PartSelection.ofJobFile(jobFile);
+        } else if (dir != null && dev.clustersweep.io.FileProblems.exists(dir.jobFile())) {
+            tasks = PartSelection.ofJobFile(dir.jobFile());
+        } else {
+            throw new BadInputException(caller.shown(Settings.PARTS) + " selects tasks by their parameters: expected "
+                    + "the tasks (a command with its grid, a jobfile, or a sweep launched before)");
+        }
+        return PartsPlan.of(this, launchers, tasks, caller);
     }
 
     /**

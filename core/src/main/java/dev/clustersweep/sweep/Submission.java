@@ -10,9 +10,11 @@ import java.util.List;
  * @param submittedAtMillis when the scheduler accepted it
  * @param cause why the loop made it on its own, or null for a launch someone asked for (records
  *     written before causes were kept read null too)
+ * @param part the part of the sweep whose tasks these are ({@code model=large}, as settings' parts
+ *     name it), or null for the sweep's own settings (and in records written before parts existed)
  */
 public record Submission(int number, String backend, long submittedAtMillis, TaskList tasks, Launcher launcher,
-        List<SchedulerJob> jobs, Cause cause) {
+        List<SchedulerJob> jobs, Cause cause, String part) {
 
     /** Why a run's loop submitted tasks again by itself: what {@code sweep status} counts. */
     public enum Cause {
@@ -44,7 +46,13 @@ public record Submission(int number, String backend, long submittedAtMillis, Tas
     /** A launch someone asked for. */
     public Submission(int number, String backend, long submittedAtMillis, TaskList tasks, Launcher launcher,
             List<SchedulerJob> jobs) {
-        this(number, backend, submittedAtMillis, tasks, launcher, jobs, null);
+        this(number, backend, submittedAtMillis, tasks, launcher, jobs, null, null);
+    }
+
+    /** A submission of the sweep's own settings, not of a part. */
+    public Submission(int number, String backend, long submittedAtMillis, TaskList tasks, Launcher launcher,
+            List<SchedulerJob> jobs, Cause cause) {
+        this(number, backend, submittedAtMillis, tasks, launcher, jobs, cause, null);
     }
 
     /** The scheduler job that runs a task of this submission, or null. */

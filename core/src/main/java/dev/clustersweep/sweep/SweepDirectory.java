@@ -39,6 +39,15 @@ public record SweepDirectory(Path workDir, String jobName) {
         return root().resolve("sweep.json");
     }
 
+    /**
+     * The launch settings of one submission (as sweep.json holds the latest launch's): what a
+     * relaunch of its tasks repeats, so that a part's tasks go back to their part's resources.
+     * Absent for submissions made before it was written; sweep.json stands in for them.
+     */
+    public Path submissionSettings(int number) {
+        return root().resolve("settings").resolve(String.format("%06d.json", number));
+    }
+
     public Path commandsDir() {
         return root().resolve("commands");
     }

@@ -28,6 +28,10 @@ public class DetectionIT {
         assertEquals("600s", short_.maxDuration());
         assertEquals(List.of("ssd"), short_.nodes().get(0).features());
         assertEquals(null, launcher(d.file(), "slurm-debug").maxDuration());
+        // the node's GRES, two GPUs, in both partitions: from sinfo --json, which 22.05 has
+        assertEquals(2, short_.nodes().get(0).gpus());
+        assertEquals(2, launcher(d.file(), "slurm-debug").nodes().get(0).gpus());
+        assertTrue(d.notes().toString(), d.notes().get(0).startsWith("slurm: 2 partition(s), nodes from sinfo --json"));
         assertEquals("all.q", launcher(d.file(), "gridengine-all.q").queue());
         assertEquals("local", d.file().launchers().get(0).id());
     }
@@ -53,6 +57,19 @@ public class DetectionIT {
         assertTrue(accepts(longer).message(), accepts(longer).ok());
         // Slurm itself would take an hour in short too (no EnforcePartLimits) and leave it pending
         // for ever (PartitionTimeLimit): that is what the finder avoids.
+    }
+
+    @Test
+    public void matchingRespectsTheNodesGres() {
+        Clusters.requireSlurm();
+        LaunchersFile file = Detection.run(shell).file();
+        Choice two = LauncherFinder.find(file, Requirements.parse("cuda() * 2"), List.of("slurm"));
+        assertEquals(2, two.settings().get("gpus"));
+        assertTrue(shell.run(List.of("sbatch", "--test-only", "--partition=" + two.settings().get("partition"),
+                "--gres=gpu:2", "--wrap=true")).ok());
+        String lacks = org.junit.Assert.assertThrows(dev.clustersweep.BadInputException.class,
+                () -> LauncherFinder.find(file, Requirements.parse("cuda() * 3"), List.of("slurm"))).getMessage();
+        assertTrue(lacks, lacks.endsWith("lacks 3 GPUs (has 2)"));
     }
 
     private CommandRunner.Result accepts(Choice c) {

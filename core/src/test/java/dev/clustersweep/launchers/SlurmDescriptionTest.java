@@ -21,6 +21,27 @@ public class SlurmDescriptionTest {
     }
 
     @Test
+    public void readsTheNodesOfSinfoJsonWithTheirGres() throws Exception {
+        List<java.util.Map<String, String>> nodes = SlurmDescription.nodesFromJson(
+                Files.readString(Path.of("src/test/resources/launchers/sinfo-nodes.json")));
+        List<Launcher> l = SlurmDescription.launchers(nodes,
+                Files.readString(Path.of("src/test/resources/launchers/scontrol-partitions.txt")), List.of());
+        assertEquals(List.of(new NodeGroup(List.of("vm"), 8, "4000M", 2, null, List.of("ssd"))), l.get(0).nodes());
+        assertEquals(null, SlurmDescription.nodesFromJson("sinfo: unrecognized option '--json'"));
+    }
+
+    @Test
+    public void readsQosFromAccountingForThePartitionsThatAllowThem() {
+        List<Qos> qos = SlurmDescription.qos("normal||0|\nshort|02:00:00|10|\ngpu|1-00:00:00|5|cpu=1,gres/gpu=1\n");
+        assertEquals(List.of(new Qos("normal", null, 0, 0), new Qos("short", "7200s", 0, 10),
+                new Qos("gpu", "86400s", 1, 5)), qos);
+        List<Launcher> l = SlurmDescription.launchers(SlurmDescription.records("NodeName=a CPUTot=4 Partitions=p,q\n"),
+                "PartitionName=p AllowQos=ALL State=UP\nPartitionName=q AllowQos=short,gpu State=UP\n", qos);
+        assertEquals(3, l.get(0).qos().size());
+        assertEquals(List.of("short", "gpu"), l.get(1).qos().stream().map(Qos::name).toList());
+    }
+
+    @Test
     public void groupsNodesByWhatTheyHaveAndReadsGpusFeaturesAndLimits() {
         String nodes = "NodeName=a1 CPUTot=16 RealMemory=64000 ActiveFeatures=v100,big Gres=gpu:v100:2(S:0-1) "
                 + "OS=Linux 6.1 #1 SMP Partitions=gpu,all\n"

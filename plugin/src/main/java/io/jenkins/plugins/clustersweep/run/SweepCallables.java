@@ -18,6 +18,7 @@ import dev.clustersweep.page.TaskAction;
 import dev.clustersweep.page.TaskFilter;
 import dev.clustersweep.settings.Caller;
 import dev.clustersweep.settings.FailOn;
+import dev.clustersweep.settings.PartsPlan;
 import dev.clustersweep.settings.Settings;
 import dev.clustersweep.settings.SettingsBinder;
 import dev.clustersweep.settings.SiteDefaults;
@@ -124,8 +125,11 @@ public final class SweepCallables {
         public Launched call(Path work) throws IOException, BackendException {
             SweepSettings settings = specFile == null ? given.checkSweep(Caller.PIPELINE)
                     : SettingsBinder.fromFile(work.resolve(specFile), given, Caller.PIPELINE);
-            // requires: the launchers files are the agent's (its workspace's, its user's).
-            settings = settings.withLauncher(settings.launcherChoice(LaunchersFile.forWorkDir(work)), Caller.PIPELINE);
+            // requires and parts: the launchers files are the agent's (its workspace's, its user's).
+            LaunchersFile launchers = LaunchersFile.forWorkDir(work);
+            PartsPlan parts = settings.partsPlan(launchers, null, null, Caller.PIPELINE);
+            settings = parts != null ? parts.own() : settings.withLauncher(settings.launcherChoice(launchers),
+                    Caller.PIPELINE);
             String jobName = settings.get(Settings.JOB_NAME);
             int retries = settings.get(Settings.RETRIES);
             Sweep sweep = Sweep.open(work, jobName);
@@ -147,13 +151,15 @@ public final class SweepCallables {
                 Snapshot taken = settings.has(Settings.SNAPSHOT)
                         ? settings.takeSnapshot(work, sweep.directory(), Caller.PIPELINE) : null;
                 SweepSettings run = taken == null ? settings : settings.withSnapshot(taken);
+                PartsPlan runParts = taken == null || parts == null ? parts : parts.withSnapshot(taken);
                 boolean[] recorded = {false}; // tasks may run from the copy once a submission is recorded
                 try {
                     // A search's first samples; its later ones are launched by the turns.
                     state = run.has(Settings.SEARCH)
                             ? loop.startSearch(run.searchPlan(), run.launchOptions(site), false,
                                     s -> recorded[0] = true).state()
-                            : loop.startCleared(run.launchRequest(site, false), retries,
+                            : loop.startCleared(runParts == null ? List.of(run.launchRequest(site, false))
+                                    : runParts.requests(site, null, run.gridSpec(), false, false), retries,
                                     s -> recorded[0] = true).state();
                 } catch (Exception e) {
                     if (taken != null && !recorded[0]) {
@@ -167,8 +173,10 @@ public final class SweepCallables {
                 }
             }
             SweepProgress progress = state == null ? null : loop.progress(state);
+            // With parts, the first part's backend: the sweep's own may run no task at all.
+            SweepSettings shown = parts == null ? settings : parts.launches().get(0).settings();
             return new Launched(jobName, sweep.directory().root().toString(),
-                    settings.over(site.settings()).get(Settings.BACKEND), settings.get(Settings.KILL_GRACE),
+                    shown.over(site.settings()).get(Settings.BACKEND), settings.get(Settings.KILL_GRACE),
                     settings.failOn(), settings.get(Settings.WAIT), state, progress, relaunched, settings);
         }
     }

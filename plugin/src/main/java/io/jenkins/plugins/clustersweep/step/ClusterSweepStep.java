@@ -224,6 +224,9 @@ public final class ClusterSweepStep extends Step {
     public List<String> getLauncherTags() { return get(Settings.LAUNCHER_TAGS); }
     @DataBoundSetter public void setLauncherTags(List<String> value) { set(Settings.LAUNCHER_TAGS, value); }
 
+    public List<String> getParts() { return get(Settings.PARTS); }
+    @DataBoundSetter public void setParts(List<String> value) { set(Settings.PARTS, value); }
+
     public String getSnapshot() { return get(Settings.SNAPSHOT); }
     @DataBoundSetter public void setSnapshot(String value) { set(Settings.SNAPSHOT, value); }
 

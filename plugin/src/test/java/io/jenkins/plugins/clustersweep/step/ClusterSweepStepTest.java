@@ -165,6 +165,35 @@ public class ClusterSweepStepTest {
         assertFalse(workspace(p).child(".sweep/big").exists());
     }
 
+    @Test
+    public void partsRunAsSubmissionsOfTheirOwnInOneSweep() throws Exception {
+        String launchers = "writeFile file: '.sweep/launchers.yaml', text: 'launchers:\\n"
+                + "  - id: gpus\\n    backend: local\\n    weight: 1\\n    nodes: [{cores: 2, mem: 4G, gpus: 2}]\\n"
+                + "  - id: cpus\\n    backend: local\\n    weight: 2\\n    nodes: [{cores: 2, mem: 4G}]\\n'\n";
+        WorkflowJob p = j.createProject(WorkflowJob.class, "parts");
+        p.setDefinition(new CpsFlowDefinition("node('remote') { " + launchers
+                + "def r = clusterSweep command: 'echo', jobName: 'models', args: [model: ['large', 'small']], "
+                + "parts: ['model=large: cuda() * 2']\n"
+                + "echo \"tasks=${r.tasks} result=${r.result}\" }", true));
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("tasks=2 result=SUCCESS", b);
+        FilePath sweep = workspace(p).child(".sweep/models");
+        // the large model's task is its part's submission, with the GPUs its launcher gave
+        assertTrue(sweep.child("submissions/000001.json").readToString().contains("\"part\" : \"model=large\""));
+        assertTrue(sweep.child("settings/000001.json").readToString().contains("\"gpus\" : 2"));
+        assertTrue(sweep.child("submissions/000002.json").readToString().contains("\"part\" : null"));
+        assertTrue(sweep.child("settings/000002.json").readToString().contains("\"gpus\" : 0"));
+        assertEquals(Long.valueOf(2), b.getAction(SweepAction.class).getCounts().get("SUCCEEDED"));
+
+        // a part that selects no task: one line in the step's words, nothing submitted
+        p.setDefinition(new CpsFlowDefinition("node('remote') { " + launchers
+                + "clusterSweep command: 'echo', jobName: 'none', args: [model: ['large']], "
+                + "parts: ['model=huge: cuda()'] }", true));
+        b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("bad parts 'model=huge: cuda()': it selects no task: model is one of large", b);
+        assertFalse(workspace(p).child(".sweep/none").exists());
+    }
+
     private static final String GIT = "git -c user.email=ci@example.org -c user.name=ci";
 
     /** A Pipeline {@code sh}: a git repository in the workspace with VERSION v1 committed, then {@code echo THEN}. */
