@@ -380,46 +380,44 @@ public class WrapperScriptIT {
         // Task 1's wrapper is killed -9 while its task runs on and later reports into the worker's
         // pipe; tasks 2 and 3 of the same worker must still record their own codes.
         sweep.jobs("sleep 1; exit 9", "sleep 1.5; exit 7", "exit 5");
-        // stderr apart: bash reports the killed subshell there; stdout is the pool's channel.
-        Process worker = sweep.builder(Map.of(), "bash", sweep.dir.wrapper().toString(), "--pool", "1")
-                .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(worker.getInputStream()));
-        java.io.OutputStream in = worker.getOutputStream();
-        in.write("1\n".getBytes());
-        in.flush();
-        String started = out.readLine();
-        assertTrue(started, started.startsWith("started 1 "));
-        new ProcessBuilder("kill", "-KILL", started.split(" ")[2]).start().waitFor();
-        assertTrue(out.readLine().startsWith("ended 1 "));
-        in.write("2\n3\n".getBytes());
-        in.close();
-        assertTrue(out.readLine().startsWith("started 2 "));
-        assertEquals("ended 2 7", out.readLine());
-        assertTrue(out.readLine().startsWith("started 3 "));
-        assertEquals("ended 3 5", out.readLine());
+        try (PoolWorker worker = new PoolWorker(sweep, Map.of())) {
+            worker.run(1);
+            String started = worker.next();
+            assertTrue(started, started.startsWith("started 1 "));
+            new ProcessBuilder("kill", "-KILL", Long.toString(PoolWorker.startedPid(started))).start().waitFor();
+            assertTrue(worker.next().startsWith("ended 1 "));
+            worker.run(2, 3);
+            assertTrue(worker.next().startsWith("started 2 "));
+            assertEquals("ended 2 7", worker.next());
+            assertTrue(worker.next().startsWith("started 3 "));
+            assertEquals("ended 3 5", worker.next());
+            assertTrue(worker.finish());
+        }
         assertEquals("7", sweep.end(2, 1).get("exit"));
         assertEquals("5", sweep.end(3, 1).get("exit"));
-        assertTrue(worker.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
     }
 
     @Test
     public void aPoolTaskSeesWhatBashMinusCWouldGiveIt() throws Exception {
         // The pool evaluates a command in the task's own subshell instead of starting a bash for it:
-        // $0, the arguments, the shell's flags and the exit code are as under `bash -c`, none of the worker's names
-        // shows but its _sw_ ones, and a command that uses $$ gets a bash of its own, so that $$
-        // names that task and no other.
+        // $0, the arguments, the shell's flags and the exit code are as under `bash -c`, none of the
+        // worker's names shows but its _sw_ ones, and a command that uses $$ gets a bash of its own,
+        // so that $$ names that task and no other.
         sweep.jobs("echo \"$0 $# [$id$pid$rc] [${-//[^m]/}]\"; exit 4", "echo $$", "echo $$", "echo ${$}");
-        Process worker = sweep.builder(Map.of(), "bash", sweep.dir.wrapper().toString(), "--pool", "1")
-                .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        worker.getOutputStream().write("1\n2\n3\n4\n".getBytes());
-        worker.getOutputStream().close();
-        List<String> lines = new String(worker.getInputStream().readAllBytes()).lines().toList();
-        assertTrue(worker.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+        List<String> lines = new java.util.ArrayList<>();
+        String worker1;
+        try (PoolWorker worker = new PoolWorker(sweep, Map.of())) {
+            worker.run(1, 2, 3, 4);
+            assertTrue(worker.finish());
+            for (String line = worker.next(); line != null; line = worker.next()) {
+                lines.add(line);
+            }
+            worker1 = String.valueOf(worker.pid());
+        }
         assertEquals(lines.toString(), "ended 1 4", lines.get(1));
         assertEquals("bash 0 [] []\n", sweep.out(1, 1)); // no job control (m), as under bash -c
         assertEquals("4", sweep.end(1, 1).get("exit"));
         String pid2 = sweep.out(2, 1).strip(), pid3 = sweep.out(3, 1).strip(), pid4 = sweep.out(4, 1).strip();
-        String worker1 = String.valueOf(worker.pid());
         assertTrue(pid2, pid2.matches("[0-9]+"));
         assertFalse(pid2.equals(pid3) || pid3.equals(pid4) || pid2.equals(pid4));
         assertFalse(List.of(pid2, pid3, pid4).contains(worker1));

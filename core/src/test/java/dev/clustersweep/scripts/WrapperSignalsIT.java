@@ -84,10 +84,7 @@ public class WrapperSignalsIT {
         for (int id = 1; id <= runs; id++) {
             Process p = sweep.startWrapper(id, 0, Map.of());
             awaitTrap(p.pid());
-            // USR1 every 2 ms until the wrapper is gone (a Slurm --signal storm, in effect).
-            Process storm = new ProcessBuilder("bash", "-c",
-                    "while kill -USR1 \"$1\" 2>/dev/null; do sleep 0.002; done", "storm", Long.toString(p.pid()))
-                    .start();
+            Process storm = storm(p.pid());
             SweepFixture.Result r = SweepFixture.finish(p);
             storm.waitFor(10, TimeUnit.SECONDS);
             Map<String, String> record = sweep.end(id, 1);
@@ -143,36 +140,32 @@ public class WrapperSignalsIT {
         String[] commands = new String[runs];
         java.util.Arrays.fill(commands, "sleep 0.4");
         sweep.jobs(commands);
-        Process worker = sweep.builder(Map.of("SWEEP_KILL_GRACE", "2"), "bash", sweep.dir.wrapper().toString(),
-                "--pool", "1").redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        java.io.BufferedReader said = new java.io.BufferedReader(new java.io.InputStreamReader(worker.getInputStream()));
-        java.io.OutputStream ids = worker.getOutputStream();
         Random random = new Random(13);
         List<String> lost = new ArrayList<>();
         int stopped = 0;
-        for (int id = 1; id <= runs; id++) {
-            ids.write((id + "\n").getBytes());
-            ids.flush();
-            String started = said.readLine();
-            assertTrue(started, started.startsWith("started " + id + " "));
-            long pid = Long.parseLong(started.split(" ")[2]);
-            TimeUnit.MICROSECONDS.sleep(id % 4 == 0 ? 0 : random.nextInt(200_000));
-            boolean endedBefore = Files.exists(sweep.dir.endRecord(id, 1)) || !trySignal(pid, "TERM");
-            String ended = said.readLine();
-            Map<String, String> record = sweep.end(id, 1);
-            assertEquals("task " + id + ": the worker's status is the recorded one", "ended " + id + " "
-                    + record.get("exit"), ended);
-            if (endedBefore) {
-                assertEquals("exit", record.get("reason"));
-                continue;
+        try (PoolWorker worker = new PoolWorker(sweep, Map.of("SWEEP_KILL_GRACE", "2"))) {
+            for (int id = 1; id <= runs; id++) {
+                worker.run(id);
+                String started = worker.next();
+                assertTrue(started, started.startsWith("started " + id + " "));
+                TimeUnit.MICROSECONDS.sleep(id % 4 == 0 ? 0 : random.nextInt(200_000));
+                boolean endedBefore = Files.exists(sweep.dir.endRecord(id, 1))
+                        || !trySignal(PoolWorker.startedPid(started), "TERM");
+                String ended = worker.next();
+                Map<String, String> record = sweep.end(id, 1);
+                assertEquals("task " + id + ": the worker's status is the recorded one", "ended " + id + " "
+                        + record.get("exit"), ended);
+                if (endedBefore) {
+                    assertEquals("exit", record.get("reason"));
+                    continue;
+                }
+                stopped++;
+                if (!"cancelled".equals(record.get("reason")) || !"143".equals(record.get("exit"))) {
+                    lost.add("task " + id + ": " + record + ", its log: " + sweep.err(id, 1));
+                }
             }
-            stopped++;
-            if (!"cancelled".equals(record.get("reason")) || !"143".equals(record.get("exit"))) {
-                lost.add("task " + id + ": " + record + ", its log: " + sweep.err(id, 1));
-            }
+            assertTrue(worker.finish());
         }
-        ids.close();
-        assertTrue(worker.waitFor(10, TimeUnit.SECONDS));
         assertTrue("too few stops landed while the task ran: " + stopped, stopped >= runs / 2);
         assertEquals("stops lost", List.of(), lost);
     }
@@ -183,28 +176,28 @@ public class WrapperSignalsIT {
         String[] commands = new String[runs];
         java.util.Arrays.fill(commands, "sleep 0.05; exit 7");
         sweep.jobs(commands);
-        Process worker = sweep.builder(Map.of(), "bash", sweep.dir.wrapper().toString(), "--pool", "1")
-                .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        java.io.BufferedReader said = new java.io.BufferedReader(new java.io.InputStreamReader(worker.getInputStream()));
-        java.io.OutputStream ids = worker.getOutputStream();
         List<String> wrong = new ArrayList<>();
-        for (int id = 1; id <= runs; id++) {
-            ids.write((id + "\n").getBytes());
-            ids.flush();
-            String pid = said.readLine().split(" ")[2];
-            Process storm = new ProcessBuilder("bash", "-c",
-                    "while kill -USR1 \"$1\" 2>/dev/null; do sleep 0.002; done", "storm", pid).start();
-            String ended = said.readLine();
-            storm.waitFor(10, TimeUnit.SECONDS);
-            Map<String, String> record = sweep.end(id, 1);
-            if (!("ended " + id + " 7").equals(ended) || !"7".equals(record.get("exit"))
-                    || !"exit".equals(record.get("reason"))) {
-                wrong.add("task " + id + ": worker said '" + ended + "', record " + record);
+        try (PoolWorker worker = new PoolWorker(sweep, Map.of())) {
+            for (int id = 1; id <= runs; id++) {
+                worker.run(id);
+                Process storm = storm(PoolWorker.startedPid(worker.next()));
+                String ended = worker.next();
+                storm.waitFor(10, TimeUnit.SECONDS);
+                Map<String, String> record = sweep.end(id, 1);
+                if (!("ended " + id + " 7").equals(ended) || !"7".equals(record.get("exit"))
+                        || !"exit".equals(record.get("reason"))) {
+                    wrong.add("task " + id + ": worker said '" + ended + "', record " + record);
+                }
             }
+            assertTrue(worker.finish());
         }
-        ids.close();
-        assertTrue(worker.waitFor(10, TimeUnit.SECONDS));
         assertEquals(List.of(), wrong);
+    }
+
+    /** USR1 to the process every 2 ms until it is gone (a Slurm --signal storm, in effect). */
+    static Process storm(long pid) throws Exception {
+        return new ProcessBuilder("bash", "-c", "while kill -USR1 \"$1\" 2>/dev/null; do sleep 0.002; done", "storm",
+                Long.toString(pid)).start();
     }
 
     /** False when the process was gone already. */
