@@ -16,16 +16,9 @@ import java.io.UncheckedIOException;
  * @param now the moment (epoch seconds) durations of running tasks were measured at
  * @param search where the sweep's search stands, or null when its tasks are not sampled (or the
  *     page is of an archived table)
- * @param code the commits the tasks run from ({@code --snapshot}, {@code snapshots/COMMIT/}), oldest
- *     name first; empty when they run from the working directory (or the page is of an archived table)
  */
 public record SweepPage(String jobName, long now, SweepProgress progress, TaskFilter filter, TaskTable table,
-        SearchProgress search, java.util.List<String> code) {
-
-    public SweepPage {
-        code = code == null ? java.util.List.of() : java.util.List.copyOf(code); // null from an older agent's JSON
-    }
-
+        SearchProgress search) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

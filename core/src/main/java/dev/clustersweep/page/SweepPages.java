@@ -93,16 +93,7 @@ public final class SweepPages {
         TaskTable table = new TaskTable(page, size, totalPages, matching, first, last, rows);
         // A search's replay is cheap beside the status: its log has a line per sample, not per task.
         SearchProgress search = dir == null ? null : search(dir);
-        return new SweepPage(status.jobName(), now, progress, filter, table, search, dir == null ? List.of() : code(dir));
-    }
-
-    /** The commits frozen at launch; none when they cannot be listed (sweep status names why). */
-    private static List<String> code(SweepDirectory dir) {
-        try {
-            return dev.clustersweep.sweep.Snapshot.commits(dir);
-        } catch (RuntimeException e) {
-            return List.of();
-        }
+        return new SweepPage(status.jobName(), now, progress, filter, table, search);
     }
 
     /** The search's progress; null when there is none, or its files cannot be read (the tasks still show). */

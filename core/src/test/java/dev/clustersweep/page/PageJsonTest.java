@@ -46,7 +46,7 @@ public class PageJsonTest {
         String json = new SweepPages(dir).page(status, TaskFilter.all(), new PageRequest(1, 10), 1200).toJson();
         JsonNode root = new ObjectMapper().readTree(json);
 
-        assertEquals(List.of("jobName", "now", "progress", "filter", "table", "search", "code"), names(root));
+        assertEquals(List.of("jobName", "now", "progress", "filter", "table", "search"), names(root));
         assertEquals("demo", root.get("jobName").asText());
         assertTrue("no search: its tasks are not sampled", root.get("search").isNull());
         JsonNode progress = root.get("progress");
