@@ -64,6 +64,8 @@ public final class SweepAction extends SweepBuildAction {
     private String result;
     /** The step's working directory on {@link #node} (since part 2). */
     private String workDir;
+    /** The commits the tasks run from ({@code snapshot}), as the launch found them; null for none. */
+    private List<String> code;
     /** Whether the step (or builder) that runs the sweep is still waiting for it. */
     private boolean live;
     /** Relaunches asked for on the page while the step runs, not yet taken by it (condensed id lists). */
@@ -89,6 +91,7 @@ public final class SweepAction extends SweepBuildAction {
         sweepDir = launched.sweepDir();
         node = nodeName;
         workDir = workDirectory;
+        code = launched.code().isEmpty() ? null : new ArrayList<>(launched.code());
         SweepProgress s = launched.progress();
         if (s != null) {
             counts = new LinkedHashMap<>(s.counts());
@@ -320,6 +323,7 @@ public final class SweepAction extends SweepBuildAction {
     public synchronized String getSweepDir() { return sweepDir; }
     public synchronized String getNode() { return node; }
     public synchronized String getWorkDir() { return workDir; }
+    public synchronized List<String> getCode() { return code == null ? List.of() : List.copyOf(code); }
     public synchronized Map<String, Long> getCounts() {
         return counts == null ? Map.of() : Collections.unmodifiableMap(counts);
     }

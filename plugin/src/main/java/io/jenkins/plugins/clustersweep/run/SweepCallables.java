@@ -105,7 +105,8 @@ public final class SweepCallables {
      *     end reads of them (the metric, the regression gate); null in a run saved by an older version
      */
     public record Launched(String jobName, String sweepDir, String backend, int killGrace, FailOn failOn, boolean await,
-            RunState state, SweepProgress progress, String relaunched, SweepSettings settings) implements Serializable {
+            RunState state, SweepProgress progress, String relaunched, SweepSettings settings, List<String> code)
+            implements Serializable {
 
         private static final long serialVersionUID = 1L;
     }
@@ -177,7 +178,8 @@ public final class SweepCallables {
             SweepSettings shown = parts == null ? settings : parts.launches().get(0).settings();
             return new Launched(jobName, sweep.directory().root().toString(),
                     shown.over(site.settings()).get(Settings.BACKEND), settings.get(Settings.KILL_GRACE),
-                    settings.failOn(), settings.get(Settings.WAIT), state, progress, relaunched, settings);
+                    settings.failOn(), settings.get(Settings.WAIT), state, progress, relaunched, settings,
+                    Snapshot.commits(sweep.directory())); // the commits the tasks run from, for the build page
         }
     }
 

@@ -208,10 +208,19 @@ public class ClusterSweepStepTest {
         p.setDefinition(new CpsFlowDefinition("node('remote') { " + gitRepo("v2 > VERSION && " + GIT + " commit -qam v2")
                 + "clusterSweep command: 'cat VERSION; true', jobName: 'frozen', args: [n: [1]], snapshot: 'HEAD~1' }",
                 true));
-        j.buildAndAssertSuccess(p);
+        WorkflowRun b = j.buildAndAssertSuccess(p);
         // The workspace holds v2; the task ran in the copy of HEAD~1.
         assertEquals("v2\n", workspace(p).child("VERSION").readToString());
         assertEquals("v1\n", workspace(p).child(".sweep/frozen/logs/1.1.out").readToString());
+        // The build keeps the commit and its page names it, after the build too (issue 14).
+        java.util.List<String> code = b.getAction(SweepAction.class).getCode();
+        assertEquals(java.util.List.of(workspace(p).child(".sweep/frozen/snapshots").list().get(0).getName()), code);
+        assertEquals(40, code.get(0).length());
+        try (JenkinsRule.WebClient wc = j.createWebClient()) {
+            wc.getOptions().setJavaScriptEnabled(false);
+            String page = wc.getPage(b, "sweep-frozen/").asNormalizedText();
+            assertTrue(page, page.contains("Code: commit " + code.get(0) + " (frozen at launch)"));
+        }
     }
 
     @Test
