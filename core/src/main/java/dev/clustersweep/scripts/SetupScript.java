@@ -43,6 +43,12 @@ final class SetupScript {
                     .append("eval \"$_sw_conda_hook\" || _sw_fail_setup $? 'conda shell.bash hook'\n")
                     .append("conda activate \"$_sw_conda\" || _sw_fail_setup $? \"conda activate $_sw_conda\"\n");
         }
+        if (!setup.header().isEmpty() || setup.venv() != null || setup.conda() != null) {
+            // Shell code ran in this shell: its functions, unexported variables and shopt settings
+            // (conda's function, venv's deactivate) must not reach the command in the local pool
+            // when a cluster's `bash -c` would not show them, so the command gets a bash of its own.
+            out.append("_sw_own_bash=1\n");
+        }
         if (!setup.env().isEmpty()) {
             out.append("_sw_phase='environment'\n").append(FAIL_ON_ERROR).append('\n');
             setup.env().forEach((key, value) -> out.append("export ").append(EnvironmentSetup.checkName(key))

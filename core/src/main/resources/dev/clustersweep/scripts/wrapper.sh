@@ -353,12 +353,15 @@ _sw_task() {
         trap : TERM INT HUP USR1
         if [[ -n $_sw_reset ]]; then
             env --default-signal="${_sw_reset#,}" bash -c "$_sw_command" {_sw_rcfd}>&-
-        elif [[ -n ${_sw_in_pool-} && $_sw_command != *'$$'* && $_sw_command != *'${$}'* && $_sw_command != *PPID* ]]; then
+        elif [[ -n ${_sw_in_pool-} && -z ${_sw_own_bash-} && $_sw_command != *'$$'* && $_sw_command != *'${$}'* &&
+            $_sw_command != *PPID* ]]; then
             # In the pool, the task's own subshell evaluates the command: a fork, where a new bash
             # would cost an exec and its start (about 1 ms, most of what a trivial task costs). The
-            # subshell has default dispositions (bash resets caught signals in it), the exported
-            # environment, no arguments and $0 "bash", as `bash -c` would. $$ and $PPID would name
-            # the worker there, shared by its tasks: a command that uses them gets a bash of its own.
+            # subshell has default dispositions (bash resets caught signals in it), no job control,
+            # the exported environment, no arguments and $0 "bash", as `bash -c` would. Not when a
+            # header, venv or conda ran in this shell (their functions and settings would show), nor
+            # for a command that uses $$ or $PPID (they would name the worker, shared by its tasks):
+            # those get a bash of their own. What still differs is in docs/layout.md.
             (set +m; BASH_ARGV0=bash; eval "$_sw_command") {_sw_rcfd}>&-
         else
             bash -c "$_sw_command" {_sw_rcfd}>&-

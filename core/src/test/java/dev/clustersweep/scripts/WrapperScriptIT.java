@@ -422,4 +422,19 @@ public class WrapperScriptIT {
         assertFalse(pid2.equals(pid3) || pid3.equals(pid4) || pid2.equals(pid4));
         assertFalse(List.of(pid2, pid3, pid4).contains(worker1));
     }
+
+    @Test
+    public void aPoolTaskAfterAHeaderSeesNothingTheHeaderLeftInTheShell() throws Exception {
+        // A header (or venv, conda) runs in the wrapper's shell: its function, unexported variable and
+        // shopt setting must not reach the command, as under a cluster's bash -c.
+        sweep.render(new EnvironmentSetup(List.of("hdr() { :; }", "shopt -s nullglob", "X=1"), List.of(), null, null,
+                Map.of()));
+        sweep.jobs("type hdr >/dev/null 2>&1 && echo function; shopt -q nullglob && echo shopt; echo \"[$X]\"");
+        try (PoolWorker worker = new PoolWorker(sweep, Map.of())) {
+            worker.run(1);
+            assertTrue(worker.finish());
+        }
+        assertEquals("[]\n", sweep.out(1, 1));
+        assertEquals("0", sweep.end(1, 1).get("exit"));
+    }
 }
