@@ -150,7 +150,12 @@ class LaunchCommand implements Callable<Integer> {
         boolean again = parts == null && jobFile == null && !settings.hasGrid() && !givesLaunchSettings(given)
                 && existing.exists() && existing.savedOptions() != null;
         String backend = again ? existing.savedOptions().backend() : settings.get(Settings.BACKEND);
-        boolean local = parts == null ? LocalBackend.NAME.equals(backend) : parts.uses(LocalBackend.NAME, SiteDefaults.NONE);
+        // A relaunch goes back to each task's own submission: local when any of the sweep's was (the
+        // latest launch's sweep.json may name another backend), so that this process waits for the
+        // local tasks it runs and stops them on Ctrl-C.
+        boolean local = parts != null ? parts.uses(LocalBackend.NAME, SiteDefaults.NONE)
+                : LocalBackend.NAME.equals(backend) || (again && existing.submissions().stream()
+                        .anyMatch(s -> LocalBackend.NAME.equals(s.backend())));
         if (parts != null && !local) {
             backend = parts.launches().get(0).settings().get(Settings.BACKEND);
         }
@@ -185,7 +190,8 @@ class LaunchCommand implements Callable<Integer> {
         // Registered before the launch so no moment is uncovered, but armed only with this launch's
         // own tasks, once recorded and before the first starts: a refused launch touches nothing.
         AtomicReference<TaskList> ours = new AtomicReference<>();
-        Thread cancelOnExit = local && !dryRun ? cancelOnSignal(sweep, ours, settings.get(Settings.KILL_GRACE)) : null;
+        int grace = again ? existing.savedOptions().killGraceSeconds() : settings.get(Settings.KILL_GRACE);
+        Thread cancelOnExit = local && !dryRun ? cancelOnSignal(sweep, ours, grace) : null;
         SweepLoop loop = new SweepLoop(sweep, policy);
         SweepLoop.Started started;
         try {

@@ -148,12 +148,7 @@ public final class Sweep {
                 if (request.failedOnly()) {
                     selected = selected.intersect(current.unsuccessful());
                 }
-                TaskList busy = selected.intersect(current.activeIds());
-                if (!busy.isEmpty()) {
-                    throw new BadInputException("sweep '" + dir.jobName() + "' still has " + busy.size()
-                            + " active task(s) among those selected (" + busy + "): expected them to end first, "
-                            + "or 'sweep cancel --jobname " + dir.jobName() + "'");
-                }
+                refuseBusy(selected.intersect(current.activeIds()));
                 checkSameSetUp(current.activeIds(), options);
             } else if (request.failedOnly()) {
                 selected = TaskList.empty();
@@ -261,6 +256,37 @@ public final class Sweep {
      * (their backends' configured header and footer): they share the one wrapper.sh, which a later
      * part must not change under the earlier parts' queued tasks. Checked before the first submits.
      */
+    /**
+     * Refuses, before the first of them submits anything, launches made one after the other (the
+     * parts of a sweep) that would each be refused on their own: parts with different set-ups
+     * ({@link #checkOneSetUp}) or selected tasks still active. One at a time, the first part would be
+     * queued before the second was refused.
+     */
+    public void checkLaunches(List<LaunchRequest> requests) throws BackendException {
+        checkOneSetUp(requests);
+        if (records.submissions().isEmpty()) {
+            return;
+        }
+        TaskList asked = TaskList.empty();
+        for (LaunchRequest r : requests) {
+            if (!r.dryRun() && !r.failedOnly()) { // a failed task is not active
+                asked = asked.union(r.tasks() != null ? r.tasks()
+                        : FileProblems.exists(dir.jobFile()) ? jobIds() : TaskList.empty());
+            }
+        }
+        if (!asked.isEmpty()) {
+            refuseBusy(asked.intersect(status().activeIds()));
+        }
+    }
+
+    private void refuseBusy(TaskList busy) {
+        if (!busy.isEmpty()) {
+            throw new BadInputException("sweep '" + dir.jobName() + "' still has " + busy.size()
+                    + " active task(s) among those selected (" + busy + "): expected them to end first, "
+                    + "or 'sweep cancel --jobname " + dir.jobName() + "'");
+        }
+    }
+
     public void checkOneSetUp(List<LaunchRequest> requests) {
         String first = null;
         String firstBackend = null;
@@ -349,10 +375,17 @@ public final class Sweep {
         if (!left.isEmpty()) {
             groups.merge(new Key(null, saved), left, TaskList::union);
         }
-        List<LaunchResult> results = new ArrayList<>();
+        List<LaunchRequest> launches = new ArrayList<>();
         for (Map.Entry<Key, TaskList> g : groups.entrySet()) {
-            results.add(launch(new LaunchRequest(null, null, g.getValue(), false, g.getKey().options(),
-                    request.dryRun(), g.getKey().part()), recorded, null, cause));
+            launches.add(new LaunchRequest(null, null, g.getValue(), false, g.getKey().options(), request.dryRun(),
+                    g.getKey().part()));
+        }
+        if (launches.size() > 1) {
+            checkLaunches(launches); // all or none: no group submitted before another is refused
+        }
+        List<LaunchResult> results = new ArrayList<>();
+        for (LaunchRequest r : launches) {
+            results.add(launch(r, recorded, null, cause));
         }
         return results.isEmpty() ? new LaunchResult(TaskList.empty(), null, List.of()) : LaunchResult.of(results);
     }

@@ -119,7 +119,7 @@ public final class SweepLoop {
 
     private Started launch(List<LaunchRequest> requests, int retries, boolean fresh, Consumer<Submission> recorded)
             throws BackendException, IOException {
-        sweep.checkOneSetUp(requests);
+        sweep.checkLaunches(requests);
         List<LaunchResult> each = new ArrayList<>();
         for (LaunchRequest request : requests) {
             each.add(sweep.launch(request, recorded));

@@ -46,7 +46,9 @@ public record Part(String text, Selector selector, Requirements requirements) {
 
     static BadInputException bad(String text, int at, String expected) {
         String found = at >= text.length() ? "the end" : "'" + text.substring(at, Math.min(text.length(), at + 12)) + "'";
-        return new BadInputException("bad part '" + text + "' at position " + (at + 1) + ": expected " + expected
-                + ", found " + found);
+        // One line whatever the part holds (a spec file's or a Pipeline list's text may have a newline).
+        return new BadInputException("bad part '" + dev.clustersweep.io.Escapes.escape(text,
+                dev.clustersweep.io.Escapes::control) + "' at position " + (at + 1) + ": expected " + expected
+                + ", found " + dev.clustersweep.io.Escapes.escape(found, dev.clustersweep.io.Escapes::control));
     }
 }

@@ -45,7 +45,7 @@ public record SweepDirectory(Path workDir, String jobName) {
      * Absent for submissions made before it was written; sweep.json stands in for them.
      */
     public Path submissionSettings(int number) {
-        return root().resolve("settings").resolve(String.format("%06d.json", number));
+        return numbered(root().resolve("settings"), number, "json");
     }
 
     public Path commandsDir() {

@@ -414,7 +414,6 @@ public final class FieldChecks {
         return FieldCheck.ok(t.startsWith("/") ? "venv.absolute" : "venv.relative", t);
     }
 
-    /** The value as messages show it ({0}): on one line, cut at 80 characters. */
     /** A free-text field's first checks: OK when blank, {@code controlKey}'s ERROR for a control character; else null. */
     private static FieldCheck blankOrControl(String text, String controlKey) {
         if (blank(text)) {
@@ -423,6 +422,7 @@ public final class FieldChecks {
         return hasControl(text) ? FieldCheck.error(controlKey, shown(text)) : null;
     }
 
+    /** The value as messages show it ({0}): on one line, cut at 80 characters. */
     private static String shown(String text) {
         return text == null ? "" : ValuesText.shorten(text);
     }

@@ -104,11 +104,27 @@ public final class SweepCallables {
      * @param settings the step's settings as bound on the agent (over its spec file): what the run's
      *     end reads of them (the metric, the regression gate); null in a run saved by an older version
      */
+    /**
+     * The commits the tasks run from ({@code snapshot}), for the build page. The tasks are queued by
+     * now: a listing that fails shows none rather than failing a launch that happened.
+     */
+    static List<String> code(Sweep sweep) {
+        try {
+            return Snapshot.commits(sweep.directory());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     public record Launched(String jobName, String sweepDir, String backend, int killGrace, FailOn failOn, boolean await,
             RunState state, SweepProgress progress, String relaunched, SweepSettings settings, List<String> code)
             implements Serializable {
 
         private static final long serialVersionUID = 1L;
+
+        public Launched {
+            code = code == null ? List.of() : List.copyOf(code); // null in one an older version saved
+        }
     }
 
     /**
@@ -126,18 +142,22 @@ public final class SweepCallables {
         public Launched call(Path work) throws IOException, BackendException {
             SweepSettings settings = specFile == null ? given.checkSweep(Caller.PIPELINE)
                     : SettingsBinder.fromFile(work.resolve(specFile), given, Caller.PIPELINE);
-            // requires and parts: the launchers files are the agent's (its workspace's, its user's).
-            LaunchersFile launchers = LaunchersFile.forWorkDir(work);
-            PartsPlan parts = settings.partsPlan(launchers, null, null, Caller.PIPELINE);
-            settings = parts != null ? parts.own() : settings.withLauncher(settings.launcherChoice(launchers),
-                    Caller.PIPELINE);
             String jobName = settings.get(Settings.JOB_NAME);
+            boolean relaunching = relaunch != null && relaunch.jobName().equals(jobName);
+            // requires and parts: the launchers files are the agent's (its workspace's, its user's). A
+            // relaunch goes back to each task's submission and chooses nothing again.
+            LaunchersFile launchers = LaunchersFile.forWorkDir(work);
+            PartsPlan parts = relaunching ? null : settings.partsPlan(launchers, null, null, Caller.PIPELINE);
+            if (!relaunching) {
+                settings = parts != null ? parts.own() : settings.withLauncher(settings.launcherChoice(launchers),
+                        Caller.PIPELINE);
+            }
             int retries = settings.get(Settings.RETRIES);
             Sweep sweep = Sweep.open(work, jobName);
             SweepLoop loop = new SweepLoop(sweep, policy);
             RunState state;
             String relaunched = null;
-            if (relaunch != null && relaunch.jobName().equals(jobName)) {
+            if (relaunching) {
                 PageActions.Relaunch r;
                 try {
                     r = PageActions.existing(sweep).relaunch(TaskList.parse(relaunch.ids()), retries, policy);
@@ -179,7 +199,7 @@ public final class SweepCallables {
             return new Launched(jobName, sweep.directory().root().toString(),
                     shown.over(site.settings()).get(Settings.BACKEND), settings.get(Settings.KILL_GRACE),
                     settings.failOn(), settings.get(Settings.WAIT), state, progress, relaunched, settings,
-                    Snapshot.commits(sweep.directory())); // the commits the tasks run from, for the build page
+                    code(sweep));
         }
     }
 

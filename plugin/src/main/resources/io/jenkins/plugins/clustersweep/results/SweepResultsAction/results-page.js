@@ -10,7 +10,7 @@
     if (v === null || v === undefined) {
       return "";
     }
-    if (typeof v === "number" && decimals > 0) {
+    if (typeof v === "number" && decimals >= 0) {
       return v.toFixed(decimals);
     }
     if (typeof v === "number" && !Number.isInteger(v)) {
