@@ -133,23 +133,23 @@ public class PartsIT {
 
     @Test
     public void aRelaunchOfPartsWithATaskStillActiveSubmitsNone() throws Exception {
-        // Task 3 (part model=large's) waits for a file; a relaunch of 1-4 that names no settings would
-        // submit the other tasks' group first and then be refused for task 3's: it must refuse
-        // before either, in one line, and leave no submission.
-        Files.writeString(work.resolve("slow.sh"), "case \"$*\" in *large*0.2*) while [ ! -e go ]; do sleep 0.1; done;; esac\n");
+        // Task 4 (of the sweep's own settings) waits for a file; a relaunch of 1-4 that names no
+        // settings would submit part model=large's tasks 1 and 3 first and then be refused for task
+        // 4's group: it must refuse before either, in one line, and leave no submission.
+        Files.writeString(work.resolve("slow.sh"), "case \"$*\" in *small*0.2*) while [ ! -e go ]; do sleep 0.1; done;; esac\n");
         Files.writeString(work.resolve("spec.yaml"), Files.readString(work.resolve("spec.yaml"))
                 .replace("sh task.sh", "sh slow.sh"));
         Process first = SweepProcess.start(work, List.of(), env, "launch", "--spec", "spec.yaml");
-        Path running = work.resolve(".sweep/models/status/3.1.start");
+        Path running = work.resolve(".sweep/models/status/4.1.start");
         for (int i = 0; i < 600 && !Files.exists(running); i++) {
             Thread.sleep(100);
         }
-        assertTrue("task 3 never started", Files.exists(running));
+        assertTrue("task 4 never started", Files.exists(running));
         SweepProcess.Result again = sweep("launch", "--jobname", "models", "--tasklist", "1-4");
         Files.writeString(work.resolve("go"), "");
         assertEquals(0, SweepProcess.finish(first).exit());
         assertEquals(again.stdout() + again.stderr(), 2, again.exit());
-        assertEquals("sweep: sweep 'models' still has 1 active task(s) among those selected (3): expected them to end"
+        assertEquals("sweep: sweep 'models' still has 1 active task(s) among those selected (4): expected them to end"
                 + " first, or 'sweep cancel --jobname models'", again.stderr().strip());
         assertTrue("no third submission", !Files.exists(work.resolve(".sweep/models/submissions/000003.json")));
     }
