@@ -43,6 +43,11 @@ public record EnvironmentSetup(List<String> header, List<String> footer, String 
         env = Collections.unmodifiableMap(copy);
     }
 
+    /** Nothing around the tasks: the local pool's workers may then run them without a shell of their own. */
+    public boolean isEmpty() {
+        return header.isEmpty() && footer.isEmpty() && venv == null && conda == null && env.isEmpty();
+    }
+
     /** A name {@code export NAME=...} accepts and the wrapper does not need for itself. */
     public static String checkName(String name) {
         if (name == null || !IDENTIFIER.matcher(name).matches()) {

@@ -37,7 +37,8 @@ public final class WrapperScripts {
                 "WORKDIR", ShellQuote.quote(dir.workDir().toString()),
                 "SWEEP_DIR", ShellQuote.quote(dir.root().toString()),
                 "SETUP", SetupScript.setup(setup, dir.workDir()).stripTrailing(),
-                "FOOTER", SetupScript.footer(setup).stripTrailing());
+                "FOOTER", SetupScript.footer(setup).stripTrailing(),
+                "BARE", setup.isEmpty() ? "1" : "0");
     }
 
     private static void write(Path target, String script) throws IOException {

@@ -33,22 +33,29 @@
 # group; everything else (the warning marker, the grace period, the records) is done by the main
 # flow when `wait` returns.
 _sw_usr1=0 _sw_stop='' _sw_stop_usr1=0 _sw_pid='' _sw_signalled=0 _sw_quit=0 _sw_killer='' _sw_grace=10
+_sw_asked=''
 # A stop: note which (the first one counts) and whether the warning came before it; once the task
 # runs, TERM its group and arm the one KILL at the end of the grace period, here in the trap, so
 # that a stop landing between the main flow's last check and its `wait` still ends a task that
-# ignores TERM.
+# ignores TERM. A task's wrapper takes every stop (_sw_task_traps). The pool worker that runs its
+# tasks itself (see "the pool worker") takes a stop only once the stop request of the running
+# attempt exists (_sw_here_traps): its pid is shared by its tasks, so a signal meant for the one
+# before must not stop the next.
 _sw_task_traps='trap "_sw_usr1=1 _sw_signalled=1" USR1'
+_sw_here_traps=$_sw_task_traps
 for _sw_signal in TERM INT HUP; do
-    printf -v _sw_task_traps '%s\ntrap %q %s' "$_sw_task_traps" '[[ -n $_sw_stop ]] || _sw_stop='"$_sw_signal"' _sw_stop_usr1=$_sw_usr1
+    _sw_act='
 _sw_signalled=1
-if [[ -n $_sw_pid && -z $_sw_killer ]]; then
+if [[ -n $_sw_stop && -n $_sw_pid && -z $_sw_killer ]]; then
     _sw_killer=arming
     kill -TERM -- "-$_sw_pid" 2>/dev/null
     set -m
-    (sleep "$_sw_grace"; kill -KILL -- "-$_sw_pid" 2>/dev/null && printf "cluster-sweep: the task outlived the grace period (%ss): sent SIGKILL\n" "$_sw_grace" >&2) &
+    (sleep "$_sw_grace"; kill -KILL -- "-$_sw_pid" 2>/dev/null && printf "cluster-sweep: the task outlived the grace period (%ss): sent SIGKILL\n" "$_sw_grace" >&2) 3>&- </dev/null &
     _sw_killer=$!
     set +m
-fi' "$_sw_signal"
+fi'
+    printf -v _sw_task_traps '%s\ntrap %q %s' "$_sw_task_traps" '[[ -n $_sw_stop ]] || _sw_stop='"$_sw_signal"' _sw_stop_usr1=$_sw_usr1'"$_sw_act" "$_sw_signal"
+    printf -v _sw_here_traps '%s\ntrap %q %s' "$_sw_here_traps" '[[ -n $_sw_stop || -z $_sw_asked || ! -e $_sw_asked ]] || _sw_stop='"$_sw_signal"' _sw_stop_usr1=$_sw_usr1'"$_sw_act" "$_sw_signal"
 done
 # The pool worker (--pool) only stops taking tasks on a stop signal: its running task is stopped by
 # whoever stops the pool (the local backend signals the task's wrapper, see below).
@@ -64,6 +71,8 @@ set +o posix
 
 _sw_workdir=@@WORKDIR@@
 _sw_sweep=@@SWEEP_DIR@@
+# 1: no set-up and no footer, so that the pool worker may run the tasks itself (see _sw_pool).
+_sw_bare=@@BARE@@
 _sw_jobname=@@JOBNAME@@
 
 _sw_usage() {
@@ -85,11 +94,11 @@ _sw_say() {
 
 # _sw_record FILE LINE...: the lines, in order, into a new file. A reader takes a record that does not
 # end with its last line and a newline for one not written yet (docs/layout.md), so no rename (no
-# `mv` process per record) is needed.
+# `mv` process per record) is needed. When it cannot be written, bash says why on stderr.
 _sw_record() {
     local file=$1
     shift
-    printf '%s\n' "$@" 2>/dev/null >"$file"
+    printf '%s\n' "$@" >"$file"
 }
 
 # _sw_end EXIT REASON: the end record; afterwards the EXIT trap keeps the exit status at EXIT.
@@ -147,14 +156,26 @@ _sw_stop_reason() {
 _sw_group_alive() {
     kill -0 -- "-$1" 2>/dev/null || return 1
     [[ -r /proc/self/stat ]] || return 0
-    local stat line
+    local stat
     for stat in /proc/[0-9]*/stat; do
-        { IFS= read -r line <"$stat"; } 2>/dev/null || continue
-        # pid (comm) state ppid pgrp ...: comm may hold anything, so match after its last ")".
-        [[ ${line##*) } =~ ^([A-Za-z])\ [0-9]+\ ([0-9]+) ]] || continue
+        _sw_stat "$stat" || continue
         [[ ${BASH_REMATCH[2]} == "$1" && ${BASH_REMATCH[1]} != [ZX] ]] && return 0
     done
     return 1
+}
+
+# _sw_stat FILE: a process's /proc/PID/stat, its state in BASH_REMATCH[1] and its group in [2];
+# false when it cannot be read (the process is gone, or there is no /proc).
+_sw_stat() {
+    local line
+    { IFS= read -r line <"$1"; } 2>/dev/null || return 1
+    # pid (comm) state ppid pgrp ...: comm may hold anything, so match after its last ")".
+    [[ ${line##*) } =~ ^([A-Za-z])\ [0-9]+\ ([0-9]+) ]]
+}
+
+# _sw_running PID: whether the process still runs (not a zombie); false when there is no /proc.
+_sw_running() {
+    _sw_stat "/proc/$1/stat" && [[ ${BASH_REMATCH[1]} != [ZX] ]]
 }
 
 # A stop came: make sure the task's group had its TERM and its KILL is armed (the trap does both when
@@ -168,7 +189,7 @@ _sw_terminate() {
         _sw_killer=arming # a trap that runs meanwhile must not arm a second one
         kill -TERM -- "-$_sw_pid" 2>/dev/null
         set -m # a group of its own, so that it goes with its sleep below
-        (sleep "$_sw_grace"; kill -KILL -- "-$_sw_pid" 2>/dev/null && _sw_say "the task outlived the grace period (${_sw_grace}s): sent SIGKILL") &
+        (sleep "$_sw_grace"; kill -KILL -- "-$_sw_pid" 2>/dev/null && _sw_say "the task outlived the grace period (${_sw_grace}s): sent SIGKILL") 3>&- </dev/null &
         _sw_killer=$!
         set +m
     fi
@@ -205,8 +226,10 @@ _sw_learn() {
     fi
     _sw_grace=${SWEEP_KILL_GRACE:-10}
     if ! _sw_int _sw_grace "$_sw_grace" || ((_sw_grace < 0)); then _sw_grace=10; fi
-    # The pipe the task's status comes back by (see _sw_task): both ends here, so it needs no file.
+    # The pipe the task's status comes back by (see _sw_await): both ends here, so it needs no file.
     exec {_sw_rcfd}<> <(:) || _sw_usage "cannot make a pipe"
+    # /dev/null, opened once: a task's stdin, and where the claim's failed tries go.
+    exec {_sw_null}<>/dev/null || _sw_usage "cannot open /dev/null"
 }
 
 # _sw_cancel_recorded: whether a cancel record (cancels/NNNNNN.json, written by the engine before it
@@ -239,89 +262,205 @@ _sw_cancel_recorded() {
 }
 
 # --- one task: claim an attempt, record it, set up, run, record its end --------------------------
+# The steps below are shared by the two ways a task runs: _sw_task (a shell of its own: one task per
+# wrapper, or a subshell of the pool worker when there is a set-up or a footer) and _sw_run_here
+# (the pool worker itself, when there is neither). Each ends the attempt itself when it fails and
+# returns 1; the caller exits (_sw_task) or goes on with the next task (_sw_run_here).
 
-# _sw_task: runs task _sw_id of submission _sw_submission for scheduler job _sw_job, and exits with
-# its status. Run in this shell (one task per wrapper: Slurm, Grid Engine, multiwrapper.sh) or in a
-# subshell of the pool worker; either way the shell that runs it is the task's wrapper, whose pid is
-# in the start record (what `sweep cancel` signals).
-_sw_task() {
-    # Claim attempt N: the first logs/ID.N.out that noclobber lets us create.
+# _sw_claim: attempt N of task _sw_id is the first logs/ID.N.out that noclobber lets us create; from
+# then on stdout goes there and stderr to logs/ID.N.err (one open each). The start record is new
+# too: noclobber stays on for _sw_started.
+_sw_claim() {
     _sw_logs=$_sw_sweep/logs
     _sw_status=$_sw_sweep/status
     _sw_metrics=$_sw_sweep/metrics
     # metrics/ and attempts/ are the task's (SWEEP_METRICS, SWEEP_ATTEMPT_DIR below): made here once
     # per sweep so that a task's `>> "$SWEEP_METRICS"` works; one test per task, no process.
     if [[ ! -d $_sw_logs || ! -d $_sw_status || ! -d $_sw_metrics ]]; then
-        mkdir -p -- "$_sw_logs" "$_sw_status" "$_sw_metrics" "$_sw_sweep/attempts" ||
-            _sw_usage "cannot create $_sw_logs, $_sw_status and $_sw_metrics"
+        mkdir -p -- "$_sw_logs" "$_sw_status" "$_sw_metrics" "$_sw_sweep/attempts" || {
+            printf 'cluster-sweep wrapper: cannot create %s, %s and %s\n' "$_sw_logs" "$_sw_status" "$_sw_metrics" >&2
+            return 1
+        }
     fi
     _sw_attempt=1
     set -C
-    until { : >"$_sw_logs/$_sw_id.$_sw_attempt.out"; } 2>/dev/null; do
+    until { exec >"$_sw_logs/$_sw_id.$_sw_attempt.out"; } 2>&"$_sw_null"; do
         # Failed because another attempt has this number, or for a real reason (permissions, disk)?
-        [[ -e $_sw_logs/$_sw_id.$_sw_attempt.out ]] ||
-            _sw_usage "cannot create $_sw_logs/$_sw_id.$_sw_attempt.out"
+        if [[ ! -e $_sw_logs/$_sw_id.$_sw_attempt.out ]]; then
+            set +C
+            printf 'cluster-sweep wrapper: cannot create %s\n' "$_sw_logs/$_sw_id.$_sw_attempt.out" >&2
+            return 1
+        fi
         _sw_attempt=$((_sw_attempt + 1))
     done
-    # From here on everything of this attempt, wrapper messages and set-up output included, goes to
-    # its logs; nothing reads the scheduler's stdin. The start record is new (noclobber) too.
-    exec >>"$_sw_logs/$_sw_id.$_sw_attempt.out" 2>>"$_sw_logs/$_sw_id.$_sw_attempt.err" </dev/null
-    _sw_phase='start'
-    _sw_rc=1
-    trap _sw_on_exit EXIT
+    exec 2>>"$_sw_logs/$_sw_id.$_sw_attempt.err"
+}
 
+# _sw_started PID: the start record, naming the process a stop is sent to; then the task's variables.
+# The attempt's metrics file and its own directory are named, not made: the task appends to the one
+# (`echo "loss=0.31" >> "$SWEEP_METRICS"`) and makes the other if it wants it (cluster_utils'
+# initialize_job does); creating a directory per task would cost a process (docs/layout.md).
+_sw_started() {
     printf -v _sw_now '%(%s)T' -1
     _sw_record "$_sw_status/$_sw_id.$_sw_attempt.start" "submission=$_sw_submission" "job=$_sw_job" \
-        "host=$HOSTNAME" "pid=$BASHPID" "start=$_sw_now" ||
+        "host=$HOSTNAME" "pid=$1" "start=$_sw_now" ||
         _sw_say "could not write the start record $_sw_status/$_sw_id.$_sw_attempt.start"
     set +C
-    # The pool worker learns that this task may now be signalled (its traps are set, its attempt
-    # recorded): until then a stop would have nothing to record.
-    if [[ -n ${_sw_ready_fd-} ]]; then
-        printf 'started %s %s\n' "$_sw_id" "$BASHPID" >&"$_sw_ready_fd"
-        # Nothing of this task (its set-up, its children, its footer) may hold the worker's channel
-        # to the pool: Java would wait for it to close.
-        exec {_sw_ready_fd}>&-
-    fi
-
-    # The attempt's metrics file and its own directory are named, not made: the task appends to the
-    # one (`echo "loss=0.31" >> "$SWEEP_METRICS"`) and makes the other if it wants it (cluster_utils'
-    # initialize_job does); creating a directory per task would cost a process (docs/layout.md).
     export SWEEP_TASK_ID=$_sw_id SWEEP_ATTEMPT=$_sw_attempt SWEEP_JOBNAME=$_sw_jobname \
         SWEEP_DIR=$_sw_sweep SWEEP_SUBMISSION=$_sw_submission \
         SWEEP_METRICS=$_sw_metrics/$_sw_id.$_sw_attempt.txt SWEEP_ATTEMPT_DIR=$_sw_sweep/attempts/$_sw_id.$_sw_attempt
+}
 
+# _sw_may_start: false, with the end record written, when the task must not start: its group was
+# stopped first (multiwrapper.sh), or a cancel record names it.
+_sw_may_start() {
     _sw_why="its group was stopped ($_sw_not_started) before this task's turn"
     if [[ -z $_sw_not_started ]] && _sw_cancel_recorded; then
         _sw_not_started=cancelled _sw_why='it was cancelled before it started (a cancel record names it)'
     fi
-    if [[ -n $_sw_not_started ]]; then
-        _sw_rc=$((128 + 15)) # as if SIGTERM had stopped it
-        _sw_say "not started: $_sw_why"
-        _sw_end "$_sw_rc" "$_sw_not_started"
-        exit "$_sw_rc"
-    fi
+    [[ -z $_sw_not_started ]] && return 0
+    _sw_rc=$((128 + 15)) # as if SIGTERM had stopped it
+    _sw_say "not started: $_sw_why"
+    _sw_end "$_sw_rc" "$_sw_not_started"
+    return 1
+}
 
-    # The command: line ID % 1000 + 1 of chunk ID / 1000, one shell word.
+# _sw_load_chunk ID: the command chunk of task ID in _sw_lines, unless it is there already. The pool
+# worker keeps it from one task to the next: one read per 1,000 tasks.
+_sw_load_chunk() {
+    printf -v _sw_chunk '%s/commands/%06d.txt' "$_sw_sweep" $(($1 / 1000))
+    [[ $_sw_chunk == "$_sw_chunk_read" ]] && return 0
+    _sw_chunk_read=''
+    # mapfile is a builtin: no fork, and a chunk is at most 1,000 lines.
+    [[ -r $_sw_chunk ]] && mapfile -t _sw_lines <"$_sw_chunk" && _sw_chunk_read=$_sw_chunk
+}
+_sw_chunk_read=''
+
+# _sw_lookup: the command, line ID % 1000 + 1 of chunk ID / 1000, one shell word, into _sw_command.
+_sw_lookup() {
     _sw_phase='command lookup'
     printf -v _sw_chunk '%s/commands/%06d.txt' "$_sw_sweep" $((_sw_id / 1000))
     _sw_word=''
-    if [[ -r $_sw_chunk ]]; then
-        # mapfile is a builtin: no fork, and a chunk is at most 1,000 lines.
+    if [[ $_sw_chunk == "$_sw_chunk_read" ]]; then
+        _sw_word=${_sw_lines[_sw_id % 1000]-}
+    elif [[ -r $_sw_chunk ]]; then
+        # One task per wrapper: read up to its line only.
         mapfile -t -s $((_sw_id % 1000)) -n 1 _sw_lines <"$_sw_chunk"
         _sw_word=${_sw_lines[0]-}
     fi
     if [[ -z $_sw_word ]]; then
         _sw_say "no command for task $_sw_id (line $((_sw_id % 1000 + 1)) of $_sw_chunk is missing or empty); was the sweep launched from this directory?"
         _sw_end 2 exit
-        exit 2
+        return 1
     fi
     # The word was written by ShellQuote, so evaluating it only removes the quoting.
     eval "_sw_command=$_sw_word" || {
         _sw_say "line $((_sw_id % 1000 + 1)) of $_sw_chunk is not a quoted command"
         _sw_end 2 exit
-        exit 2
+        return 1
     }
+}
+
+# _sw_evaluable: whether the command may be evaluated in a subshell of this shell, where a new bash
+# would cost an exec and its start (about 1 ms, most of what a trivial task costs). That subshell
+# has default dispositions (bash resets caught signals in it), no job control, the exported
+# environment, no arguments and $0 "bash", as `bash -c` would. Not when a header, venv or conda ran
+# in this shell (their functions and settings would show), nor for a command that uses $$ or $PPID
+# (they would name the wrapper, or the pool worker shared by its tasks): those get a bash of their
+# own. What still differs is in docs/layout.md.
+_sw_evaluable() {
+    [[ -z $_sw_reset && -n ${_sw_in_pool-} && -z ${_sw_own_bash-} && $_sw_command != *'$$'* &&
+        $_sw_command != *'${$}'* && $_sw_command != *PPID* ]]
+}
+
+# _sw_await: waits for the task (_sw_pid) to end, stopping it when a stop came, and sets _sw_rc to its
+# exit code and _sw_reason to exit, cancelled or timeout.
+#
+# `wait` returns early (status > 128) when a trapped signal arrives; the trap has noted it (and
+# stopped the task's group), so act on it and wait again. Bash keeps the task's status, so a second
+# wait after it ended returns it again. A stop whose trap ran before _sw_pid was set, or between the
+# check and `wait`, is caught by the check at the top or by the trap's own TERM.
+_sw_await() {
+    local _sw_usr1_before _sw_stop_before _sw_from='' _sw_said=''
+    while :; do
+        [[ -n $_sw_stop ]] && _sw_terminate
+        _sw_mark_warned
+        _sw_signalled=0 _sw_usr1_before=$_sw_usr1 _sw_stop_before=$_sw_stop
+        wait "$_sw_pid"
+        _sw_rc=$?
+        # The warning and a stop both came during this wait: the warning first, as a scheduler sends
+        # them (bash may run the traps of two pending signals in either order).
+        if [[ -z $_sw_stop_before && -n $_sw_stop ]] && ((_sw_usr1 && !_sw_usr1_before)); then
+            _sw_stop_usr1=1
+        fi
+        ((_sw_signalled)) && continue
+        # Under a storm of signals bash 5.2 returned from `wait` (128+N) before it ran the trap: only a
+        # task that is gone ends the wait.
+        ((_sw_rc > 128)) && _sw_running "$_sw_pid" && continue
+        break
+    done
+    # A stop during the wait: the group may outlive its leader; it goes before the end record.
+    [[ -n $_sw_stop ]] && _sw_terminate
+    # The task's own status from the pipe (bash 5.2 can lose the status of a child that ends while a
+    # trap interrupts `wait`: it returns -1, twice); without it (the group was killed with the
+    # process that reports), what `wait` says, unless bash lost that too. The pipe is the worker's in
+    # the pool: a line may be left by an earlier task whose wrapper was killed while its task ran
+    # on. Ours is the one with the pid of the process we waited for.
+    # A trapped signal interrupts read too (status > 128): try again, a few times.
+    local _sw_tries=0 _sw_got
+    _sw_code=''
+    while ((_sw_tries++ < 100)); do
+        read -r -t 0 -u "$_sw_rcfd"
+        _sw_got=$?
+        ((_sw_got > 128)) && continue
+        ((_sw_got == 0)) || break
+        IFS=" " read -r -u "$_sw_rcfd" _sw_from _sw_said
+        _sw_got=$?
+        ((_sw_got > 128)) && continue
+        ((_sw_got == 0)) || break
+        [[ $_sw_from == "$_sw_pid" ]] && _sw_code=$_sw_said
+    done
+    if [[ ${_sw_report-} == trap ]] && ((_sw_killing && _sw_rc >= 0 && _sw_rc <= 255)); then
+        _sw_code='' # the EXIT trap of a subshell our stop killed (see _sw_run_command_here)
+    fi
+    if [[ $_sw_code =~ ^[0-9]{1,3}$ ]] && ((_sw_code <= 255)); then
+        _sw_rc=$_sw_code
+    elif ((_sw_rc < 0 || _sw_rc > 255)); then
+        ((_sw_killing)) && _sw_rc=137 || _sw_rc=1
+    fi
+    _sw_pid='' # a stop signal from now on has no task to stop
+    _sw_reason='exit'
+    [[ -n $_sw_stop ]] && _sw_reason=$(_sw_stop_reason)
+    # At a time limit Slurm signals every process of the job at once: the task may die of it before
+    # our own TERM trap runs. Killed by TERM or KILL after the time-limit warning is a timeout.
+    if [[ $_sw_reason == exit ]] && ((_sw_usr1)) && ((_sw_rc == 143 || _sw_rc == 137)); then
+        _sw_reason=timeout
+    fi
+}
+
+# _sw_task: runs task _sw_id of submission _sw_submission for scheduler job _sw_job, and exits with
+# its status. Run in this shell (one task per wrapper: Slurm, Grid Engine, multiwrapper.sh) or in a
+# subshell of the pool worker; either way the shell that runs it is the task's wrapper, whose pid is
+# in the start record (what `sweep cancel` signals).
+_sw_task() {
+    _sw_claim || exit 2
+    # From here on everything of this attempt, wrapper messages and set-up output included, goes to
+    # its logs; nothing reads the scheduler's stdin.
+    exec <&"$_sw_null"
+    _sw_phase='start'
+    _sw_rc=1
+    trap _sw_on_exit EXIT
+    _sw_started "$BASHPID"
+    # The pool worker learns that this task may now be signalled (its traps are set, its attempt
+    # recorded): until then a stop would have nothing to record.
+    if [[ -n ${_sw_ready_fd-} ]]; then
+        printf 'started %s %s %s\n' "$_sw_id" "$BASHPID" "$_sw_attempt" >&"$_sw_ready_fd"
+        # Nothing of this task (its set-up, its children, its footer) may hold the worker's channel
+        # to the pool: Java would wait for it to close.
+        exec {_sw_ready_fd}>&-
+    fi
+    _sw_may_start || exit "$_sw_rc"
+    _sw_lookup || exit 2
 
     # Set-up: working directory, then the user's header, venv, conda and environment.
     _sw_phase='set-up'
@@ -342,77 +481,26 @@ _sw_task() {
     fi
 
     # The task, in its own process group (job control) so that a stop reaches all of it. Its status
-    # comes back through a pipe from the subshell that started it: bash 5.2 can lose the status of
-    # a child that ends while a trap interrupts `wait` (it returns -1, twice), and a task's exit code
-    # must be its own. The subshell outlives a stop (its traps do nothing; the task's signals are
-    # reset at exec), so it reports the task's status, 143 and all. The task does not get our
-    # pipe (the pool's channel was closed once the task's wrapper said it started).
+    # comes back through a pipe from the subshell that started it (see _sw_await). The subshell
+    # outlives a stop (its traps do nothing; the task's signals are reset at exec), so it reports the
+    # task's status, 143 and all. The task does not get our pipe (the pool's channel was closed once
+    # the task's wrapper said it started).
     _sw_phase='task'
     set -m
     {
         trap : TERM INT HUP USR1
         if [[ -n $_sw_reset ]]; then
-            env --default-signal="${_sw_reset#,}" bash -c "$_sw_command" {_sw_rcfd}>&-
-        elif [[ -n ${_sw_in_pool-} && -z ${_sw_own_bash-} && $_sw_command != *'$$'* && $_sw_command != *'${$}'* &&
-            $_sw_command != *PPID* ]]; then
-            # In the pool, the task's own subshell evaluates the command: a fork, where a new bash
-            # would cost an exec and its start (about 1 ms, most of what a trivial task costs). The
-            # subshell has default dispositions (bash resets caught signals in it), no job control,
-            # the exported environment, no arguments and $0 "bash", as `bash -c` would. Not when a
-            # header, venv or conda ran in this shell (their functions and settings would show), nor
-            # for a command that uses $$ or $PPID (they would name the worker, shared by its tasks):
-            # those get a bash of their own. What still differs is in docs/layout.md.
-            (set +m; BASH_ARGV0=bash; eval "$_sw_command") {_sw_rcfd}>&-
+            env --default-signal="${_sw_reset#,}" bash -c "$_sw_command" {_sw_rcfd}>&- {_sw_null}>&-
+        elif _sw_evaluable; then
+            (set +m; BASH_ARGV0=bash; eval "$_sw_command") {_sw_rcfd}>&- {_sw_null}>&-
         else
-            bash -c "$_sw_command" {_sw_rcfd}>&-
+            bash -c "$_sw_command" {_sw_rcfd}>&- {_sw_null}>&-
         fi
         printf '%s %s\n' "$BASHPID" "$?" >&"$_sw_rcfd"
     } &
     _sw_pid=$!
     set +m
-
-    # `wait` returns early (status > 128) when a trapped signal arrives; the trap has noted it (and
-    # stopped the task's group), so act on it and wait again. Bash keeps the task's status, so a
-    # second wait after it ended returns it again. A stop whose trap ran before _sw_pid was set, or
-    # between the check and `wait`, is caught by the check at the top or by the trap's own TERM.
-    local _sw_usr1_before _sw_stop_before
-    while :; do
-        [[ -n $_sw_stop ]] && _sw_terminate
-        _sw_mark_warned
-        _sw_signalled=0 _sw_usr1_before=$_sw_usr1 _sw_stop_before=$_sw_stop
-        wait "$_sw_pid"
-        _sw_rc=$?
-        # The warning and a stop both came during this wait: the warning first, as a scheduler sends
-        # them (bash may run the traps of two pending signals in either order).
-        if [[ -z $_sw_stop_before && -n $_sw_stop ]] && ((_sw_usr1 && !_sw_usr1_before)); then
-            _sw_stop_usr1=1
-        fi
-        ((_sw_signalled)) || break
-    done
-    # A stop during the wait: the group may outlive its leader; it goes before the end record.
-    [[ -n $_sw_stop ]] && _sw_terminate
-    # The task's own status from the pipe; without it (the group was killed with its subshell),
-    # what `wait` says of the subshell, unless bash lost that too.
-    # In the pool the pipe is the worker's: a line may be left by an earlier task whose wrapper was
-    # killed while its task ran on. Ours is the one with our task's subshell's pid.
-    local _sw_from _sw_said
-    _sw_code=''
-    while read -r -t 0 -u "$_sw_rcfd" && IFS=" " read -r -u "$_sw_rcfd" _sw_from _sw_said; do
-        [[ $_sw_from == "$_sw_pid" ]] && _sw_code=$_sw_said
-    done
-    if [[ $_sw_code =~ ^[0-9]{1,3}$ ]] && ((_sw_code <= 255)); then
-        _sw_rc=$_sw_code
-    elif ((_sw_rc < 0 || _sw_rc > 255)); then
-        ((_sw_killing)) && _sw_rc=137 || _sw_rc=1
-    fi
-    _sw_pid='' # a stop signal from now on has no task to stop
-    _sw_reason='exit'
-    [[ -n $_sw_stop ]] && _sw_reason=$(_sw_stop_reason)
-    # At a time limit Slurm signals every process of the job at once: the task may die of it before
-    # our own TERM trap runs. Killed by TERM or KILL after the time-limit warning is a timeout.
-    if [[ $_sw_reason == exit ]] && ((_sw_usr1)) && ((_sw_rc == 143 || _sw_rc == 137)); then
-        _sw_reason=timeout
-    fi
+    _sw_await
     _sw_end "$_sw_rc" "$_sw_reason"
 
     # Footer: after the end record; its failures are logged but do not change the task's result.
@@ -421,17 +509,32 @@ _sw_task() {
     exit "$_sw_rc"
 }
 
-# --- the pool worker: the local backend's tasks, one after the other, one subshell each ----------
+# --- the pool worker: the local backend's tasks, one after the other ----------------------------
 
-# Task ids come on stdin, one a line. For each, "started ID PID" once the task's wrapper (a subshell,
-# PID) can take signals, and "ended ID STATUS" once it is gone, on stdout. A task costs one fork of
-# this shell and the task's own process: no new bash to start and parse this script, no `mv`. The
-# worker stops at end of input or after TERM, INT or HUP (the running task goes on; the pool stops
-# it if it must).
+# Task ids come on stdin, one a line. For each, "started ID PID N" once the process that takes the
+# task's stop signals (PID) can take them and attempt N is recorded, and "ended ID STATUS" once the
+# task is done, on stdout. A task costs no new bash to start and parse this script, and no `mv`.
+#
+# With no set-up and no footer (_sw_bare), the worker runs each task itself (_sw_run_here):
+# one fork per task, the command's own, and the worker's pid in the start record. A stop signal
+# (TERM, INT, HUP) then stops the running task only when status/ID.N.stop exists for its attempt:
+# whoever stops a task (the local backend, `sweep cancel`) writes that request first and signals
+# after, so a signal that comes late, once the worker runs the next task, stops nothing. The worker
+# stops at the end of its input.
+#
+# With a set-up or a footer, the user's shell code must run in a shell of its own for each task:
+# each runs in a subshell of the worker (_sw_task), the task's wrapper, whose pid is in the start
+# record and takes every stop. The worker then also stops after TERM, INT or HUP (its running task
+# goes on; the pool stops it if it must).
 _sw_pool() {
     # Our names start with _sw_ here too: the task's subshell sees them (see _sw_task).
     local _sw_next _sw_child _sw_status_of
     exec 3>&1 1>&2
+    exec {_sw_log}>&2
+    if ((_sw_bare)) && [[ -z $_sw_reset ]]; then
+        eval "$_sw_here_traps"
+        _sw_here=1
+    fi
     while ((!_sw_quit)); do
         # A trapped signal interrupts read: go on unless it was a stop. Ids come a whole line at once.
         if ! read -r _sw_next; then
@@ -439,12 +542,18 @@ _sw_pool() {
             break
         fi
         [[ $_sw_next =~ ^[1-9][0-9]{0,14}$ ]] || _sw_usage "pool: bad task id '$_sw_next' on stdin"
+        _sw_load_chunk "$_sw_next"
+        _sw_id=$_sw_next
+        if ((_sw_here)); then
+            _sw_run_here
+            continue
+        fi
         set -m
         (
             eval "$_sw_task_traps"
-            _sw_signalled=0 _sw_ready_fd=3 _sw_in_pool=1 _sw_id=$_sw_next
+            _sw_signalled=0 _sw_ready_fd=3 _sw_in_pool=1
             _sw_task
-        ) 3>&3 &
+        ) 3>&3 {_sw_log}>&- &
         _sw_child=$!
         set +m
         while :; do
@@ -456,6 +565,63 @@ _sw_pool() {
         printf 'ended %s %s\n' "$_sw_next" "$_sw_status_of" >&3
     done
     exit 0
+}
+_sw_here=0
+
+# _sw_run_here: task _sw_id, run by the pool worker itself, its messages in the attempt's logs as a
+# wrapper's are; then back to the worker's log for the next one.
+_sw_run_here() {
+    _sw_stop='' _sw_stop_usr1=0 _sw_usr1=0 _sw_signalled=0 _sw_killer='' _sw_killing=0 _sw_marked=0
+    _sw_in_pool=1 _sw_rc=2
+    if _sw_claim; then
+        _sw_asked=$_sw_status/$_sw_id.$_sw_attempt.stop
+        _sw_started "$BASHPID"
+        printf 'started %s %s %s\n' "$_sw_id" "$BASHPID" "$_sw_attempt" >&3
+        _sw_run_command_here
+        _sw_asked='' _sw_attempt=''
+        exec 1>&"$_sw_null" 2>&"$_sw_log"
+    fi
+    printf 'ended %s %s\n' "$_sw_id" "$_sw_rc" >&3
+}
+
+# _sw_run_command_here: from the cancel check to the end record, for _sw_run_here.
+_sw_run_command_here() {
+    _sw_may_start || return
+    _sw_lookup || return
+    cd -- "$_sw_workdir" || {
+        _sw_rc=$?
+        _sw_say "set-up failed (exit $_sw_rc): cannot cd to $_sw_workdir; the task was not started"
+        _sw_end "$_sw_rc" exit
+        return
+    }
+    _sw_mark_warned
+    if [[ -n $_sw_stop ]]; then
+        _sw_rc=$((128 + $(kill -l "$_sw_stop")))
+        _sw_say "received SIG$_sw_stop before the task started; it was not started"
+        _sw_end "$_sw_rc" "$(_sw_stop_reason)"
+        return
+    fi
+    # One fork: the command's subshell, in its own process group, reporting its status from its EXIT
+    # trap, the command's own `exit` included (see _sw_await). Bash runs that trap when SIGTERM, SIGINT
+    # or SIGHUP kills it too, with the status of the last command done: once we stopped the task, what
+    # `wait` says counts first. It gets none of the worker's descriptors but the status pipe.
+    set -m
+    if _sw_evaluable; then
+        _sw_report='trap'
+        (trap 'printf "%s %s\n" "$BASHPID" "$?" >&"$_sw_rcfd"' EXIT; set +m; BASH_ARGV0=bash
+            eval "$_sw_command") <&"$_sw_null" 3>&- {_sw_log}>&- {_sw_null}>&- &
+    else
+        _sw_report=''
+        {
+            trap : TERM INT HUP USR1
+            bash -c "$_sw_command" {_sw_rcfd}>&-
+            printf '%s %s\n' "$BASHPID" "$?" >&"$_sw_rcfd"
+        } <&"$_sw_null" 3>&- {_sw_log}>&- {_sw_null}>&- &
+    fi
+    _sw_pid=$!
+    set +m
+    _sw_await
+    _sw_end "$_sw_rc" "$_sw_reason"
 }
 
 # --- which task --------------------------------------------------------------------------------
@@ -469,7 +635,7 @@ if [[ ${1-} == --pool ]]; then
     # Started with signals ignored (a launch from a script run in the background), the worker
     # could not trap them and every task would start through env: start over once, with them reset.
     if [[ -n $_sw_reset && -z ${SWEEP_POOL_RESET-} ]]; then
-        exec {_sw_rcfd}>&-
+        exec {_sw_rcfd}>&- {_sw_null}>&-
         SWEEP_POOL_RESET=1 exec env --default-signal="${_sw_reset#,}" bash "${BASH_SOURCE[0]}" --pool "$_sw_submission"
     fi
     unset SWEEP_JOB_ID SWEEP_POOL_RESET

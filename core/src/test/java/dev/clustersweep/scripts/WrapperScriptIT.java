@@ -378,7 +378,9 @@ public class WrapperScriptIT {
     @Test
     public void aPoolWorkerKeepsEachTasksOwnExitCodeAfterAWrapperWasKilled() throws Exception {
         // Task 1's wrapper is killed -9 while its task runs on and later reports into the worker's
-        // pipe; tasks 2 and 3 of the same worker must still record their own codes.
+        // pipe; tasks 2 and 3 of the same worker must still record their own codes. With a footer,
+        // each task has a wrapper of its own (a subshell of the worker).
+        sweep.render(new EnvironmentSetup(List.of(), List.of("true"), null, null, Map.of()));
         sweep.jobs("sleep 1; exit 9", "sleep 1.5; exit 7", "exit 5");
         try (PoolWorker worker = new PoolWorker(sweep, Map.of())) {
             worker.run(1);

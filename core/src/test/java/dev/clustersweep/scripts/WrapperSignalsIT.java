@@ -133,14 +133,55 @@ public class WrapperSignalsIT {
 
     @Test
     public void aStopToAPooledTaskAtAnyInstantIsHonoured() throws Exception {
-        // The local pool's task: its wrapper is a subshell of the worker and the command runs in a
-        // subshell of that one (no bash of its own). A TERM to the wrapper, as the local backend
-        // sends it, from the instant the worker says "started" to well inside the task.
+        // With no set-up and no footer the worker runs the task itself and the command runs in a
+        // subshell of the worker. The stop as the local backend sends it: the attempt's stop request,
+        // then TERM to the pid of "started", from the instant the worker says it to well inside the task.
+        assertEquals("stops lost", List.of(), stopPooledTasks(13, true));
+    }
+
+    @Test
+    public void aStopToAPooledTaskWithAFooterAtAnyInstantIsHonoured() throws Exception {
+        // With a footer each task's wrapper is a subshell of the worker, its pid that of "started",
+        // and it takes every stop.
+        sweep.render(new EnvironmentSetup(List.of(), List.of("true"), null, null, Map.of()));
+        assertEquals("stops lost", List.of(), stopPooledTasks(17, false));
+    }
+
+    @Test
+    public void aLateStopToAPooledWorkerStopsNothing() throws Exception {
+        // A TERM with no stop request for the running attempt is one meant for the worker's task
+        // before (sent as it ended): the task that runs now runs on to its end.
+        sweep.jobs("sleep 0.3; echo done", "sleep 0.3; echo done");
+        try (PoolWorker worker = new PoolWorker(sweep, Map.of())) {
+            worker.run(1);
+            String started = worker.next();
+            Files.writeString(sweep.dir.statusDir().resolve("1.1.stop"), ""); // asked for task 1 ...
+            worker.run(2);
+            assertEquals("ended 1 0", worker.next()); // ... too late
+            String second = worker.next();
+            assertTrue(second, second.startsWith("started 2 "));
+            assertTrue(trySignal(PoolWorker.startedPid(second), "TERM")); // the signal of task 1's stop
+            assertTrue(trySignal(PoolWorker.startedPid(started), "INT"));
+            assertEquals("ended 2 0", worker.next());
+            assertTrue(worker.finish());
+        }
+        assertEquals(Map.of("exit", "0", "reason", "exit"), withoutEnd(sweep.end(2, 1)));
+        assertEquals("done\n", sweep.out(2, 1));
+    }
+
+    private static Map<String, String> withoutEnd(Map<String, String> record) {
+        Map<String, String> copy = new java.util.HashMap<>(record);
+        copy.remove("end");
+        return copy;
+    }
+
+    /** Stops 40 pooled tasks at instants from SEED; the stops lost. */
+    private List<String> stopPooledTasks(long seed, boolean request) throws Exception {
         int runs = 40;
         String[] commands = new String[runs];
         java.util.Arrays.fill(commands, "sleep 0.4");
         sweep.jobs(commands);
-        Random random = new Random(13);
+        Random random = new Random(seed);
         List<String> lost = new ArrayList<>();
         int stopped = 0;
         try (PoolWorker worker = new PoolWorker(sweep, Map.of("SWEEP_KILL_GRACE", "2"))) {
@@ -149,6 +190,9 @@ public class WrapperSignalsIT {
                 String started = worker.next();
                 assertTrue(started, started.startsWith("started " + id + " "));
                 TimeUnit.MICROSECONDS.sleep(id % 4 == 0 ? 0 : random.nextInt(200_000));
+                if (request) {
+                    Files.writeString(sweep.dir.statusDir().resolve(id + ".1.stop"), "");
+                }
                 boolean endedBefore = Files.exists(sweep.dir.endRecord(id, 1))
                         || !trySignal(PoolWorker.startedPid(started), "TERM");
                 String ended = worker.next();
@@ -167,11 +211,22 @@ public class WrapperSignalsIT {
             assertTrue(worker.finish());
         }
         assertTrue("too few stops landed while the task ran: " + stopped, stopped >= runs / 2);
-        assertEquals("stops lost", List.of(), lost);
+        return lost;
     }
 
     @Test
     public void aStormOfWarningsToAPooledTaskChangesNoExitCode() throws Exception {
+        assertEquals(List.of(), stormPooledTasks());
+    }
+
+    @Test
+    public void aStormOfWarningsToAPooledTaskWithAFooterChangesNoExitCode() throws Exception {
+        sweep.render(new EnvironmentSetup(List.of(), List.of("true"), null, null, Map.of()));
+        assertEquals(List.of(), stormPooledTasks());
+    }
+
+    /** USR1 every 2 ms to the pid of "started" while each of 20 tasks runs; the wrong records. */
+    private List<String> stormPooledTasks() throws Exception {
         int runs = 20;
         String[] commands = new String[runs];
         java.util.Arrays.fill(commands, "sleep 0.05; exit 7");
@@ -182,6 +237,7 @@ public class WrapperSignalsIT {
                 worker.run(id);
                 Process storm = storm(PoolWorker.startedPid(worker.next()));
                 String ended = worker.next();
+                storm.destroy(); // the worker that ran the task itself is still there
                 storm.waitFor(10, TimeUnit.SECONDS);
                 Map<String, String> record = sweep.end(id, 1);
                 if (!("ended " + id + " 7").equals(ended) || !"7".equals(record.get("exit"))
@@ -191,7 +247,7 @@ public class WrapperSignalsIT {
             }
             assertTrue(worker.finish());
         }
-        assertEquals(List.of(), wrong);
+        return wrong;
     }
 
     /** USR1 to the process every 2 ms until it is gone (a Slurm --signal storm, in effect). */

@@ -182,6 +182,9 @@ public final class LocalBackend implements Backend {
         for (AttemptRecord record : statusReader.latestAttempts().values()) {
             if (record.submission() == submission.number() && !record.ended() && tasks.contains(record.taskId())
                     && wrapperAlive(record, now)) {
+                // The request first: a pool worker that runs its tasks itself takes the signal only
+                // for the attempt it names.
+                StopRequest.write(dir, record.taskId(), record.attempt());
                 LocalPool.signal(record.pid(), "TERM");
             }
         }

@@ -2,7 +2,6 @@ package dev.clustersweep.backend.local;
 
 import dev.clustersweep.backend.LaunchOptions;
 import dev.clustersweep.state.SchedulerTask;
-import dev.clustersweep.state.StatusFiles;
 import dev.clustersweep.state.TaskState;
 import dev.clustersweep.sweep.SweepDirectory;
 import dev.clustersweep.sweep.SweepRecords;
@@ -27,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The local backend's scheduler for one submission: {@code workers} pool workers ({@code bash
  * wrapper.sh --pool SUBMISSION}, one long-lived shell each) take task ids in increasing order, one
- * at a time. A worker runs each task's wrapper in a subshell of its own, so a task costs a fork and
- * the task's own process, not a new bash parsing wrapper.sh (see wrapper.sh, "the pool worker").
+ * at a time. A worker runs each task itself (or, with a set-up or a footer, in a subshell of its
+ * own), so a task costs a fork or two, not a new bash parsing wrapper.sh (see wrapper.sh, "the pool
+ * worker"). Every stop is a stop request first ({@link StopRequest}), then a signal.
  * Ids are taken from the task list's iterator, so a million-task submission holds no per-task
  * objects beyond the running ones.
  *
@@ -41,8 +41,14 @@ final class LocalPool {
     private final int submission;
     private final LaunchOptions options;
     private final PrimitiveIterator.OfLong queue;
-    /** Started tasks, by id: the pid of each one's wrapper (the subshell the start record names). */
-    private final Map<Long, Long> running = new ConcurrentHashMap<>();
+    /** Started tasks, by id: who takes each one's stop signals (the pid its start record names). */
+    private final Map<Long, Started> running = new ConcurrentHashMap<>();
+    /**
+     * Held while a signal is sent to a running task and while a task leaves {@link #running}: a
+     * worker is handed its next task only after its last one left, so no signal meant for one task
+     * reaches a worker that has moved on to the next.
+     */
+    private final Object signals = new Object();
     /** Handed to a worker and not started yet. */
     private final Set<Long> taken = ConcurrentHashMap.newKeySet();
     private final Map<Long, Boolean> timedOut = new ConcurrentHashMap<>();
@@ -123,9 +129,9 @@ final class LocalPool {
             cancelled = cancelled.union(tasks);
         }
         // A task taken but not started yet is stopped as soon as its wrapper says it started.
-        running.forEach((id, pid) -> {
+        running.forEach((id, task) -> {
             if (tasks.contains(id)) {
-                terminate(pid); // SIGTERM: the wrapper stops its task group and records it
+                stop(id, task);
             }
         });
     }
@@ -264,23 +270,23 @@ final class LocalPool {
                     return false;
                 }
                 String[] words = line.split(" ");
-                if (words.length != 3 || !words[1].equals(Long.toString(id))) {
+                if (words.length != (words[0].equals("started") ? 4 : 3) || !words[1].equals(Long.toString(id))) {
                     startFailures.putIfAbsent(id, "the local pool's wrapper.sh said '" + line + "' for task " + id);
                     return false;
                 }
                 if (words[0].equals("started")) {
-                    long pid = Long.parseLong(words[2]);
+                    Started task = new Started(Long.parseLong(words[2]), Integer.parseInt(words[3]));
                     synchronized (this) {
-                        running.put(id, pid);
+                        running.put(id, task);
                         taken.remove(id);
                     }
                     started = true;
                     if (isCancelled(id)) { // also a `sweep cancel` from another process meanwhile
-                        terminate(pid); // cancelled while the worker was starting it
+                        stop(id, task); // cancelled while the worker was starting it
                     }
                     long limit = options.resources().durationSeconds();
                     if (limit > 0) {
-                        timer = timers.schedule(() -> timeOut(id, pid), limit, TimeUnit.SECONDS);
+                        timer = timers.schedule(() -> timeOut(id, task), limit, TimeUnit.SECONDS);
                     }
                 } else if (words[0].equals("ended")) {
                     if (!started) {
@@ -301,20 +307,24 @@ final class LocalPool {
             if (timer != null) {
                 timer.cancel(false);
             }
-            running.remove(id);
+            synchronized (signals) {
+                running.remove(id);
+            }
         }
     }
 
     /** The time limit: warn (USR1), then stop (TERM); the wrapper records a timeout. */
-    private void timeOut(long id, long pid) {
-        if (!running.containsKey(id)) {
-            return;
+    private void timeOut(long id, Started task) {
+        synchronized (signals) {
+            if (!task.equals(running.get(id))) {
+                return;
+            }
+            timedOut.put(id, true);
+            signal(task.pid(), "USR1");
         }
-        timedOut.put(id, true);
-        signal(pid, "USR1");
         // Bash may run a TERM trap before a USR1 trap that arrived just before it: wait until the
         // wrapper marked the warning, so that it records a timeout, not a cancel.
-        Path warned = dir.statusDir().resolve(id + "." + StatusFiles.attemptCount(dir, id) + ".warned");
+        Path warned = dir.statusDir().resolve(id + "." + task.attempt() + ".warned");
         for (int i = 0; i < 250 && running.containsKey(id) && !Files.exists(warned); i++) {
             try {
                 Thread.sleep(20);
@@ -323,21 +333,32 @@ final class LocalPool {
                 break;
             }
         }
-        if (running.containsKey(id)) {
-            terminate(pid);
-        }
+        stop(id, task);
         // The wrapper kills the task group after its grace period; make sure the wrapper goes too.
         timers.schedule(() -> {
-            Long now = running.get(id);
-            if (now != null && now == pid) {
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            synchronized (signals) {
+                if (task.equals(running.get(id))) {
+                    ProcessHandle.of(task.pid()).ifPresent(ProcessHandle::destroyForcibly);
+                }
             }
         }, options.killGraceSeconds() + 5L, TimeUnit.SECONDS);
     }
 
-    /** SIGTERM to a task's wrapper: it stops the task's process group and records the stop. */
-    private static void terminate(long pid) {
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+    /**
+     * Stops a started task, if it still runs: its stop request, then SIGTERM to whoever takes its
+     * signals, which stops the task's process group and records the stop.
+     */
+    private void stop(long id, Started task) {
+        synchronized (signals) {
+            if (task.equals(running.get(id))) {
+                StopRequest.write(dir, id, task.attempt());
+                ProcessHandle.of(task.pid()).ifPresent(ProcessHandle::destroy);
+            }
+        }
+    }
+
+    /** A started task: the pid its start record names (a wrapper, or the worker running it itself) and its attempt. */
+    private record Started(long pid, int attempt) {
     }
 
     static void signal(long pid, String signal) {
