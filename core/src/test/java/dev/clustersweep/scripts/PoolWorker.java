@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code wrapper.sh --pool 1} worker of a {@link SweepFixture}, as the local backend runs it:
- * task ids to its input, its "started ID PID" and "ended ID STATUS" lines read back. Its stderr
+ * task ids to its input, its "started ID PID ATTEMPT" and "ended ID STATUS" lines read back. Its stderr
  * (bash's notes on killed subshells) is dropped: stdout is the pool's channel.
  */
 final class PoolWorker implements AutoCloseable {
@@ -42,7 +42,7 @@ final class PoolWorker implements AutoCloseable {
         return said.readLine();
     }
 
-    /** The pid of the task's wrapper from a "started ID PID" line. */
+    /** The pid that takes the task's stop signals (its wrapper, or the worker running it itself), from a "started" line. */
     static long startedPid(String started) {
         return Long.parseLong(started.split(" ")[2]);
     }
