@@ -21,13 +21,13 @@ public final class WrapperScripts {
 
     public static void render(SweepDirectory dir, EnvironmentSetup setup) throws IOException {
         Map<String, String> values = values(dir, setup);
-        write(dir.wrapper(), ScriptTemplate.render("wrapper.sh", values));
-        write(dir.multiWrapper(), ScriptTemplate.render("multiwrapper.sh", values));
+        write(dir.wrapper(), ScriptTemplate.render(WrapperScripts.class, "wrapper.sh", values));
+        write(dir.multiWrapper(), ScriptTemplate.render(WrapperScripts.class, "multiwrapper.sh", values));
     }
 
     /** The wrapper.sh that {@link #render} would write, to compare with the one tasks run now. */
     public static String wrapperText(SweepDirectory dir, EnvironmentSetup setup) {
-        return ScriptTemplate.render("wrapper.sh", values(dir, setup));
+        return ScriptTemplate.render(WrapperScripts.class, "wrapper.sh", values(dir, setup));
     }
 
     private static Map<String, String> values(SweepDirectory dir, EnvironmentSetup setup) {

@@ -15,7 +15,8 @@
 # no task of the group is LOST. The wrappers start under job control (set -m), each in a process
 # group of its own: started from a non-interactive shell without it, they would have SIGINT and
 # SIGQUIT ignored, for good, and so would their tasks. A signal goes to a wrapper only once it runs
-# wrapper.sh with its traps set (_mw_ready), so that it cannot kill a wrapper that has just started.
+# wrapper.sh with its traps set (_sweep_traps_ready), so that it cannot kill a wrapper that has
+# just started.
 #
 # Exit status: 0 when every task of the group exited 0, else 1 (the records say which and how);
 # 2 when misused. Deliberately not a count: Grid Engine requeues a job that exits 99 and puts one
@@ -54,44 +55,14 @@ _mw_int() {
     printf -v "$1" '%s%s' "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
 }
 
-# _mw_ready PID: wait (a few seconds at most) until wrapper PID has its USR1, TERM and HUP traps
-# set. Until then, between the fork and wrapper.sh's first lines, any of these signals would kill
-# it before it records anything. Returns at once when PID is gone, has ended (a zombie) or /proc
-# cannot tell. Reads /proc with builtins only: this runs for every wrapper at every forwarded signal.
-_mw_ready() {
-    local i key value arg1 stat empty=0
-    for ((i = 0; i < 500; i++)); do
-        if ! { IFS= read -r -d '' _ && IFS= read -r -d '' arg1; } <"/proc/$1/cmdline" 2>/dev/null; then
-            # No arguments: the child is in the middle of its exec (the kernel shows none until the
-            # new program's are in place; a loaded machine widens that instant), or it has ended.
-            # Taking the first for the second lost the stop of 2 tasks in 640 on a loaded machine.
-            IFS= read -r stat <"/proc/$1/stat" 2>/dev/null || return 0
-            stat=${stat##*) }
-            [[ ${stat:0:1} == [ZX] ]] && return 0
-            # An exec shows no arguments for an instant only (so does a process on its way out):
-            # a few looks, not the whole wait.
-            ((++empty < 20)) || return 0
-            sleep 0.005
-            continue
-        fi
-        # Before the exec the child is a copy of this shell, with this shell's traps.
-        if [[ $arg1 == "$_mw_wrapper" ]]; then
-            key=''
-            while read -r key value; do [[ $key == SigCgt: ]] && break; done <"/proc/$1/status" 2>/dev/null
-            [[ $key == SigCgt: && $value =~ ^[0-9a-fA-F]{1,16}$ ]] || return 0
-            # Bits 10 (USR1), 15 (TERM) and 1 (HUP) of the caught signals.
-            (((16#$value & 0x4201) == 0x4201)) && return 0
-        fi
-        sleep 0.005
-    done
-}
+@@TRAPS_READY@@
 
 # _mw_forward SIGNAL PID...: SIGNAL to each wrapper, once it can take it.
 _mw_forward() {
     local signal=$1 pid
     shift
     for pid; do
-        _mw_ready "$pid"
+        _sweep_traps_ready "$pid" "$_mw_wrapper" 0x4201 # USR1, TERM and HUP
         kill -"$signal" "$pid" 2>/dev/null
     done
     return 0
@@ -169,15 +140,8 @@ _mw_reap() {
 if ! _mw_int _mw_submission "$1" || ((_mw_submission < 1)); then _mw_usage "bad SUBMISSION '$1'"; fi
 if ! _mw_int _mw_max "$2" || ((_mw_max < 1)); then _mw_usage "bad MAXPARALLEL '$2'"; fi
 _mw_int _mw_offset "${3:-0}" || _mw_usage "bad OFFSET '$3'"
-if [[ -n ${SWEEP_ARRAY_INDEX-} ]]; then
-    _mw_index=$SWEEP_ARRAY_INDEX
-elif [[ -n ${SLURM_ARRAY_TASK_ID-} ]]; then
-    _mw_index=$SLURM_ARRAY_TASK_ID
-elif [[ -n ${SGE_TASK_ID-} ]]; then
-    _mw_index=$SGE_TASK_ID
-else
-    _mw_usage "no array index: none of SWEEP_ARRAY_INDEX, SLURM_ARRAY_TASK_ID, SGE_TASK_ID is set"
-fi
+_mw_index=${SWEEP_ARRAY_INDEX:-${SLURM_ARRAY_TASK_ID:-${SGE_TASK_ID-}}} # the first that is set and not empty
+[[ -n $_mw_index ]] || _mw_usage "no array index: none of SWEEP_ARRAY_INDEX, SLURM_ARRAY_TASK_ID, SGE_TASK_ID is set"
 _mw_int _mw_index "$_mw_index" || _mw_usage "bad array index '$_mw_index'"
 _mw_line=$((_mw_index + _mw_offset))
 ((_mw_line >= 1)) || _mw_usage "group line $_mw_index + $_mw_offset = $_mw_line does not exist"

@@ -645,15 +645,8 @@ fi
 (($# == 2)) || _sw_usage "expected 2 arguments, got $#"
 if ! _sw_int _sw_submission "$1" || ((_sw_submission < 1)); then _sw_usage "bad SUBMISSION '$1'"; fi
 _sw_int _sw_offset "$2" || _sw_usage "bad OFFSET '$2'"
-if [[ -n ${SWEEP_ARRAY_INDEX-} ]]; then
-    _sw_index=$SWEEP_ARRAY_INDEX
-elif [[ -n ${SLURM_ARRAY_TASK_ID-} ]]; then
-    _sw_index=$SLURM_ARRAY_TASK_ID
-elif [[ -n ${SGE_TASK_ID-} ]]; then
-    _sw_index=$SGE_TASK_ID
-else
-    _sw_usage "no array index: none of SWEEP_ARRAY_INDEX, SLURM_ARRAY_TASK_ID, SGE_TASK_ID is set"
-fi
+_sw_index=${SWEEP_ARRAY_INDEX:-${SLURM_ARRAY_TASK_ID:-${SGE_TASK_ID-}}} # the first that is set and not empty
+[[ -n $_sw_index ]] || _sw_usage "no array index: none of SWEEP_ARRAY_INDEX, SLURM_ARRAY_TASK_ID, SGE_TASK_ID is set"
 _sw_int _sw_index "$_sw_index" || _sw_usage "bad array index '$_sw_index'"
 _sw_id=$((_sw_index + _sw_offset))
 ((_sw_id >= 1)) || _sw_usage "task id $_sw_index + $_sw_offset = $_sw_id is not a task id"

@@ -7,6 +7,8 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import dev.clustersweep.BadInputException;
+import dev.clustersweep.backend.gridengine.GridEngineBackend;
+import dev.clustersweep.backend.gridengine.QsubCommand;
 import dev.clustersweep.jobfile.Job;
 import dev.clustersweep.shell.ShellQuote;
 import java.io.File;
@@ -72,11 +74,9 @@ public class RenderIT {
         assertTrue(missing, onPath("shellcheck") || System.getenv("CI") == null);
         assumeTrue(missing, onPath("shellcheck"));
         sweep.render(FULL);
-        // Grid Engine's job script is not rendered (it is copied as it is): checked beside them.
-        Path geJob = sweep.work.resolve("gridengine-job.sh");
-        try (var in = RenderIT.class.getResourceAsStream("/dev/clustersweep/backend/gridengine/gridengine-job.sh")) {
-            Files.copy(in, geJob);
-        }
+        // Grid Engine's job script, written by its backend at each launch: checked beside them.
+        Path geJob = Files.writeString(sweep.work.resolve("gridengine-job.sh"),
+                ScriptTemplate.render(GridEngineBackend.class, QsubCommand.JOB_SCRIPT, Map.of()));
         Process p = new ProcessBuilder("shellcheck", "-s", "bash", sweep.dir.wrapper().toString(),
                 sweep.dir.multiWrapper().toString(), geJob.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

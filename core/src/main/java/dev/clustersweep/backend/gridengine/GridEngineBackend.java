@@ -10,6 +10,7 @@ import dev.clustersweep.backend.PollRecords;
 import dev.clustersweep.backend.SchedulerView;
 import dev.clustersweep.backend.SubmitRequest;
 import dev.clustersweep.io.AtomicFiles;
+import dev.clustersweep.scripts.ScriptTemplate;
 import dev.clustersweep.shell.ShellQuote;
 import dev.clustersweep.state.SchedulerTask;
 import dev.clustersweep.sweep.SchedulerJob;
@@ -21,8 +22,6 @@ import dev.clustersweep.tasks.ArraySlices;
 import dev.clustersweep.tasks.TaskList;
 import dev.clustersweep.tasks.TaskRange;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -163,13 +162,7 @@ public final class GridEngineBackend extends ClusterBackend {
     }
 
     private void writeJobScript() throws IOException {
-        String text;
-        try (InputStream in = GridEngineBackend.class.getResourceAsStream(QsubCommand.JOB_SCRIPT)) {
-            if (in == null) {
-                throw new IOException("resource " + QsubCommand.JOB_SCRIPT + " missing from the build");
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = ScriptTemplate.render(GridEngineBackend.class, QsubCommand.JOB_SCRIPT, Map.of());
         var target = dir.scriptsDir().resolve(QsubCommand.JOB_SCRIPT);
         AtomicFiles.writeString(target, text);
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -11,7 +11,7 @@
 #     the task's own process group (which SIGKILL would miss) and writes its end record. SCRIPT starts
 #     with SIGUSR2 ignored, or the group-wide SIGUSR2 would kill it first. SIGTERM, SIGINT and SIGHUP
 #     are passed on as SIGTERM. A signal goes to SCRIPT only once it runs with its USR1 and TERM
-#     traps set (_gj_ready): sent earlier, it would kill SCRIPT before it records anything.
+#     traps set (_sweep_traps_ready): sent earlier, it would kill SCRIPT before it records anything.
 #   - STOP_AFTER seconds after the start (0: never) it sends SIGUSR1 then SIGTERM, which the wrapper
 #     records as a timeout: h_rt itself is a SIGKILL (and measured late, up to ~90 s, on a quiet
 #     node), which leaves no end record and can leave the task running.
@@ -24,36 +24,10 @@ shift || exit 2
 _gj_script=$1
 _gj_child='' _gj_timer='' _gj_stopping=0
 
-# _gj_ready: wait (a few seconds at most) until the child runs SCRIPT with its USR1 and TERM traps
-# set; returns at once when it is gone, has ended (a zombie) or /proc cannot tell.
-_gj_ready() {
-    local i key value arg1 stat empty=0
-    for ((i = 0; i < 500; i++)); do
-        if ! { IFS= read -r -d '' _ && IFS= read -r -d '' arg1; } <"/proc/$_gj_child/cmdline" 2>/dev/null; then
-            # No arguments: in the middle of its exec (none are shown until the new program's are in
-            # place), or ended. Only the second means there is nothing to wait for.
-            IFS= read -r stat <"/proc/$_gj_child/stat" 2>/dev/null || return 0
-            stat=${stat##*) }
-            [[ ${stat:0:1} == [ZX] ]] && return 0
-            # An exec shows no arguments for an instant only (so does a process on its way out):
-            # a few looks, not the whole wait.
-            ((++empty < 20)) || return 0
-            sleep 0.005
-            continue
-        fi
-        # Before the exec the child is a copy of this shell, with this shell's traps.
-        if [[ $arg1 == "$_gj_script" ]]; then
-            key=''
-            while read -r key value; do [[ $key == SigCgt: ]] && break; done <"/proc/$_gj_child/status" 2>/dev/null
-            [[ $key == SigCgt: && $value =~ ^[0-9a-fA-F]{1,16}$ ]] || return 0
-            (((16#$value & 0x4200) == 0x4200)) && return 0 # bits 10 (USR1) and 15 (TERM)
-        fi
-        sleep 0.005
-    done
-}
+@@TRAPS_READY@@
 _gj_signal() {
     [[ -n $_gj_child ]] || return 0
-    _gj_ready
+    _sweep_traps_ready "$_gj_child" "$_gj_script" 0x4200 # USR1 and TERM
     kill -s "$1" "$_gj_child" 2>/dev/null
     return 0
 }

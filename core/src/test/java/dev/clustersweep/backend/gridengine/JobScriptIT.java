@@ -4,10 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
+import dev.clustersweep.scripts.ScriptTemplate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.Rule;
 import org.junit.Test;
@@ -46,9 +47,7 @@ public class JobScriptIT {
     private Process start(String stopAfter, String arg, String delay) throws IOException {
         Path dir = tmp.getRoot().toPath();
         script = dir.resolve("gridengine-job.sh");
-        try (InputStream in = GridEngineBackend.class.getResourceAsStream(QsubCommand.JOB_SCRIPT)) {
-            Files.write(script, in.readAllBytes());
-        }
+        Files.writeString(script, ScriptTemplate.render(GridEngineBackend.class, QsubCommand.JOB_SCRIPT, Map.of()));
         Path wrapper = Files.writeString(dir.resolve("wrapper.sh"), FAKE_WRAPPER);
         log = dir.resolve("signals.log");
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), stopAfter, wrapper.toString(), arg)
