@@ -21,7 +21,7 @@ public final class ScriptTemplate {
     private static final Pattern SLOT = Pattern.compile("@@([A-Z_]+)@@");
 
     /** Slot name to resource beside this class. */
-    private static final Map<String, String> PIECES = Map.of("TRAPS_READY", "traps-ready.sh");
+    private static final Map<String, String> PIECES = Map.of("TRAPS_READY", "traps-ready.sh", "ARRAY_INDEX", "array-index.sh");
 
     private ScriptTemplate() {
     }

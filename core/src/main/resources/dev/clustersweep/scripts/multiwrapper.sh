@@ -49,11 +49,7 @@ _mw_usage() {
     exit 2
 }
 
-# _mw_int VAR TEXT: VAR = TEXT as a decimal integer (leading zeros are not octal), else fail.
-_mw_int() {
-    [[ $2 =~ ^(-?)0*([0-9]{1,15})$ ]] || return 1
-    printf -v "$1" '%s%s' "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-}
+@@ARRAY_INDEX@@
 
 @@TRAPS_READY@@
 
@@ -137,12 +133,10 @@ _mw_reap() {
 }
 
 (($# == 2 || $# == 3)) || _mw_usage "expected 2 or 3 arguments, got $#"
-if ! _mw_int _mw_submission "$1" || ((_mw_submission < 1)); then _mw_usage "bad SUBMISSION '$1'"; fi
-if ! _mw_int _mw_max "$2" || ((_mw_max < 1)); then _mw_usage "bad MAXPARALLEL '$2'"; fi
-_mw_int _mw_offset "${3:-0}" || _mw_usage "bad OFFSET '$3'"
-_mw_index=${SWEEP_ARRAY_INDEX:-${SLURM_ARRAY_TASK_ID:-${SGE_TASK_ID-}}} # the first that is set and not empty
-[[ -n $_mw_index ]] || _mw_usage "no array index: none of SWEEP_ARRAY_INDEX, SLURM_ARRAY_TASK_ID, SGE_TASK_ID is set"
-_mw_int _mw_index "$_mw_index" || _mw_usage "bad array index '$_mw_index'"
+if ! _sweep_int _mw_submission "$1" || ((_mw_submission < 1)); then _mw_usage "bad SUBMISSION '$1'"; fi
+if ! _sweep_int _mw_max "$2" || ((_mw_max < 1)); then _mw_usage "bad MAXPARALLEL '$2'"; fi
+_sweep_int _mw_offset "${3:-0}" || _mw_usage "bad OFFSET '$3'"
+_sweep_array_index _mw_index || _mw_usage "$_sweep_why"
 _mw_line=$((_mw_index + _mw_offset))
 ((_mw_line >= 1)) || _mw_usage "group line $_mw_index + $_mw_offset = $_mw_line does not exist"
 printf -v _mw_groups '%s/groups/%06d.txt' "$_mw_sweep" "$_mw_submission"

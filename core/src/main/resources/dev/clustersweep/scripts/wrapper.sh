@@ -57,6 +57,12 @@ fi'
     printf -v _sw_task_traps '%s\ntrap %q %s' "$_sw_task_traps" '[[ -n $_sw_stop ]] || _sw_stop='"$_sw_signal"' _sw_stop_usr1=$_sw_usr1'"$_sw_act" "$_sw_signal"
     printf -v _sw_here_traps '%s\ntrap %q %s' "$_sw_here_traps" '[[ -n $_sw_stop || -z $_sw_asked || ! -e $_sw_asked ]] || _sw_stop='"$_sw_signal"' _sw_stop_usr1=$_sw_usr1'"$_sw_act" "$_sw_signal"
 done
+# The subshell that starts a task's command and reports its status (_sw_task, _sw_run_command_here)
+# outlives a stop, but notes it: a stop that reached the task's group before the command was forked
+# (the group was that subshell alone) would otherwise be lost, and the task run on to its end.
+# It looks last thing before the fork (a stop then is reported as if it had stopped the task, which
+# does not start); once forked, the command is in the group (bash blocks TERM across the fork).
+_sw_reporter_traps="_sw_hit=0 _sw_skip=''; trap '_sw_hit=143' TERM; trap '_sw_hit=130' INT; trap '_sw_hit=129' HUP; trap : USR1"
 # The pool worker (--pool) only stops taking tasks on a stop signal: its running task is stopped by
 # whoever stops the pool (the local backend signals the task's wrapper, see below).
 _sw_pool_traps='
@@ -81,11 +87,7 @@ _sw_usage() {
     exit 2
 }
 
-# _sw_int VAR TEXT: VAR = TEXT as a decimal integer (leading zeros are not octal), else fail.
-_sw_int() {
-    [[ $2 =~ ^(-?)0*([0-9]{1,15})$ ]] || return 1
-    printf -v "$1" '%s%s' "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-}
+@@ARRAY_INDEX@@
 
 # Wrapper messages go to the attempt's .err log once the attempt is claimed.
 _sw_say() {
@@ -173,6 +175,29 @@ _sw_stat() {
     [[ ${line##*) } =~ ^([A-Za-z])\ [0-9]+\ ([0-9]+) ]]
 }
 
+# _sw_missed_stop: whether the stop's SIGTERM missed the task. Bash blocks SIGTERM while it forks,
+# and a signal sent to the group in that instant reaches the parent only: the command that the
+# reporting subshell was starting (or, run here, the command's own subshell) never had it, nor did
+# anything it started since. It shows as that process running with SIGTERM at its default, which it
+# would have died of (one on its way out shows so too for an instant: two looks apart tell). Builtins
+# only; false when /proc cannot tell.
+_sw_missed_stop() {
+    local pid=$_sw_pid key value caught='' ignored=''
+    if [[ ${_sw_report-} != trap ]]; then
+        { read -r pid _ <"/proc/$_sw_pid/task/$_sw_pid/children"; } 2>/dev/null || return 1
+    fi
+    [[ -n $pid ]] && _sw_running "$pid" || return 1
+    while read -r key value; do
+        case $key in
+        SigIgn:) ignored=$value ;;
+        SigCgt:) caught=$value && break ;;
+        esac
+    done <"/proc/$pid/status" 2>/dev/null
+    [[ $caught =~ ^[0-9a-fA-F]{1,16}$ && $ignored =~ ^[0-9a-fA-F]{1,16}$ ]] || return 1
+    (((16#$caught | 16#$ignored) & 0x4000)) && return 1
+    return 0
+}
+
 # _sw_running PID: whether the process still runs (not a zombie); false when there is no /proc.
 _sw_running() {
     _sw_stat "/proc/$1/stat" && [[ ${BASH_REMATCH[1]} != [ZX] ]]
@@ -193,9 +218,13 @@ _sw_terminate() {
         _sw_killer=$!
         set +m
     fi
-    local ticks
+    local ticks missed=0
     for ((ticks = (_sw_grace + 2) * 10; ticks > 0; ticks--)); do
         _sw_group_alive "$_sw_pid" || break
+        # Nothing of the group had the SIGTERM (seen at two looks): it goes again, once.
+        if ((missed < 2)); then
+            if _sw_missed_stop; then ((++missed < 2)) || kill -TERM -- "-$_sw_pid" 2>/dev/null; else missed=0; fi
+        fi
         sleep 0.1
     done
     kill -KILL -- "-$_sw_pid" 2>/dev/null
@@ -225,7 +254,7 @@ _sw_learn() {
         _sw_reset=''
     fi
     _sw_grace=${SWEEP_KILL_GRACE:-10}
-    if ! _sw_int _sw_grace "$_sw_grace" || ((_sw_grace < 0)); then _sw_grace=10; fi
+    if ! _sweep_int _sw_grace "$_sw_grace" || ((_sw_grace < 0)); then _sw_grace=10; fi
     # The pipe the task's status comes back by (see _sw_await): both ends here, so it needs no file.
     exec {_sw_rcfd}<> <(:) || _sw_usage "cannot make a pipe"
     # /dev/null, opened once: a task's stdin, and where the claim's failed tries go.
@@ -399,6 +428,12 @@ _sw_await() {
         ((_sw_rc > 128)) && _sw_running "$_sw_pid" && continue
         break
     done
+    # Run by the worker itself, a stop is its request first and its signal after: a request seen now
+    # is a stop whose signal is still on its way, or was lost as the command's subshell was forked
+    # (which then did not run the command, see _sw_run_command_here).
+    if [[ -z $_sw_stop && -n ${_sw_asked-} && -e $_sw_asked ]]; then
+        _sw_stop=TERM _sw_stop_usr1=$_sw_usr1
+    fi
     # A stop during the wait: the group may outlive its leader; it goes before the end record.
     [[ -n $_sw_stop ]] && _sw_terminate
     # The task's own status from the pipe (bash 5.2 can lose the status of a child that ends while a
@@ -482,21 +517,25 @@ _sw_task() {
 
     # The task, in its own process group (job control) so that a stop reaches all of it. Its status
     # comes back through a pipe from the subshell that started it (see _sw_await). The subshell
-    # outlives a stop (its traps do nothing; the task's signals are reset at exec), so it reports the
-    # task's status, 143 and all. The task does not get our pipe (the pool's channel was closed once
+    # outlives a stop (its traps only take note, _sw_reporter_traps; the task's signals are reset at
+    # exec), so it reports the task's status, 143 and all. The task does not get our pipe (the pool's channel was closed once
     # the task's wrapper said it started).
     _sw_phase='task'
     set -m
     {
-        trap : TERM INT HUP USR1
+        eval "$_sw_reporter_traps"
         if [[ -n $_sw_reset ]]; then
-            env --default-signal="${_sw_reset#,}" bash -c "$_sw_command" {_sw_rcfd}>&- {_sw_null}>&-
+            if ((_sw_hit)); then _sw_skip=$_sw_hit; else
+                env --default-signal="${_sw_reset#,}" bash -c "$_sw_command" {_sw_rcfd}>&- {_sw_null}>&-
+            fi
         elif _sw_evaluable; then
-            (set +m; BASH_ARGV0=bash; eval "$_sw_command") {_sw_rcfd}>&- {_sw_null}>&-
+            if ((_sw_hit)); then _sw_skip=$_sw_hit; else
+                (set +m; BASH_ARGV0=bash; eval "$_sw_command") {_sw_rcfd}>&- {_sw_null}>&-
+            fi
         else
-            bash -c "$_sw_command" {_sw_rcfd}>&- {_sw_null}>&-
+            if ((_sw_hit)); then _sw_skip=$_sw_hit; else bash -c "$_sw_command" {_sw_rcfd}>&- {_sw_null}>&-; fi
         fi
-        printf '%s %s\n' "$BASHPID" "$?" >&"$_sw_rcfd"
+        printf '%s %s\n' "$BASHPID" "${_sw_skip:-$?}" >&"$_sw_rcfd"
     } &
     _sw_pid=$!
     set +m
@@ -605,17 +644,22 @@ _sw_run_command_here() {
     # trap, the command's own `exit` included (see _sw_await). Bash runs that trap when SIGTERM, SIGINT
     # or SIGHUP kills it too, with the status of the last command done: once we stopped the task, what
     # `wait` says counts first. It gets none of the worker's descriptors but the status pipe.
+    # A stop signal that reaches the subshell as it is forked can be lost (bash blocks SIGTERM across
+    # the fork, see _sw_missed_stop); the stop request, written before the signal, is not: the command
+    # does not start once it exists.
     set -m
     if _sw_evaluable; then
         _sw_report='trap'
-        (trap 'printf "%s %s\n" "$BASHPID" "$?" >&"$_sw_rcfd"' EXIT; set +m; BASH_ARGV0=bash
+        (trap 'printf "%s %s\n" "$BASHPID" "$?" >&"$_sw_rcfd"' EXIT; [[ -e $_sw_asked ]] && exit 143
+            set +m; BASH_ARGV0=bash
             eval "$_sw_command") <&"$_sw_null" 3>&- {_sw_log}>&- {_sw_null}>&- &
     else
         _sw_report=''
         {
-            trap : TERM INT HUP USR1
-            bash -c "$_sw_command" {_sw_rcfd}>&-
-            printf '%s %s\n' "$BASHPID" "$?" >&"$_sw_rcfd"
+            eval "$_sw_reporter_traps"
+            [[ -e $_sw_asked ]] && ((_sw_hit = _sw_hit ? _sw_hit : 143))
+            if ((_sw_hit)); then _sw_skip=$_sw_hit; else bash -c "$_sw_command" {_sw_rcfd}>&-; fi
+            printf '%s %s\n' "$BASHPID" "${_sw_skip:-$?}" >&"$_sw_rcfd"
         } <&"$_sw_null" 3>&- {_sw_log}>&- {_sw_null}>&- &
     fi
     _sw_pid=$!
@@ -629,7 +673,7 @@ _sw_run_command_here() {
 _sw_not_started=''
 if [[ ${1-} == --pool ]]; then
     (($# == 2)) || _sw_usage "expected --pool SUBMISSION, got $# arguments"
-    if ! _sw_int _sw_submission "$2" || ((_sw_submission < 1)); then _sw_usage "bad SUBMISSION '$2'"; fi
+    if ! _sweep_int _sw_submission "$2" || ((_sw_submission < 1)); then _sw_usage "bad SUBMISSION '$2'"; fi
     _sw_job=${SWEEP_JOB_ID:-local}
     _sw_learn
     # Started with signals ignored (a launch from a script run in the background), the worker
@@ -643,11 +687,9 @@ if [[ ${1-} == --pool ]]; then
     _sw_pool
 fi
 (($# == 2)) || _sw_usage "expected 2 arguments, got $#"
-if ! _sw_int _sw_submission "$1" || ((_sw_submission < 1)); then _sw_usage "bad SUBMISSION '$1'"; fi
-_sw_int _sw_offset "$2" || _sw_usage "bad OFFSET '$2'"
-_sw_index=${SWEEP_ARRAY_INDEX:-${SLURM_ARRAY_TASK_ID:-${SGE_TASK_ID-}}} # the first that is set and not empty
-[[ -n $_sw_index ]] || _sw_usage "no array index: none of SWEEP_ARRAY_INDEX, SLURM_ARRAY_TASK_ID, SGE_TASK_ID is set"
-_sw_int _sw_index "$_sw_index" || _sw_usage "bad array index '$_sw_index'"
+if ! _sweep_int _sw_submission "$1" || ((_sw_submission < 1)); then _sw_usage "bad SUBMISSION '$1'"; fi
+_sweep_int _sw_offset "$2" || _sw_usage "bad OFFSET '$2'"
+_sweep_array_index _sw_index || _sw_usage "$_sweep_why"
 _sw_id=$((_sw_index + _sw_offset))
 ((_sw_id >= 1)) || _sw_usage "task id $_sw_index + $_sw_offset = $_sw_id is not a task id"
 _sw_job=${SWEEP_JOB_ID:-${SLURM_ARRAY_JOB_ID:-${JOB_ID:-local}}}

@@ -25,6 +25,8 @@ public class ScriptTemplateTest {
             assertFalse(script, script.contains("@@"));
             assertEquals(1, count(script, "_sweep_traps_ready() {"));
         }
+        assertEquals(1, count(multi, "_sweep_array_index() {"));
+        assertEquals(0, count(job, "_sweep_array_index() {"));
         assertTrue(job.contains("_sweep_traps_ready \"$_gj_child\" \"$_gj_script\" 0x4200"));
     }
 
